@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LabelingScreen } from "@/components/labeling/labeling-screen";
+import { requirePagePermission } from "@/lib/auth/session";
+import { findWorkableCampaign } from "@/lib/campaigns/queue";
+import { listClassSummaries } from "@/lib/data/classes";
+import { getLabelingItem } from "@/lib/data/labeling";
+import { listVocabulary } from "@/lib/data/vocabulary";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { parseId } from "@/lib/validation/route-params";
+
+export const metadata: Metadata = { title: "Label" };
+
+export default async function LabelImagePage({ params }: { params: Promise<{ campaignId: string; imageId: string }> }) {
+  const user = await requirePagePermission("labeling:work");
+  const raw = await params;
+  const campaignId = parseId(raw.campaignId);
+  const imageId = parseId(raw.imageId);
+  if (campaignId === null || imageId === null) notFound();
+  try {
+    const [campaign, item, classes, vocabulary] = await Promise.all([
+      findWorkableCampaign(db, user.id, campaignId),
+      getLabelingItem(user.id, campaignId, imageId),
+      listClassSummaries(),
+      listVocabulary(),
+    ]);
+    return <LabelingScreen campaign={{ id: campaign.id, name: campaign.name, instructions: campaign.instructions, status: campaign.status }} item={item} classes={classes} vocabulary={vocabulary} />;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}

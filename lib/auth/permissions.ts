@@ -1,0 +1,34 @@
+/**
+ * The one place that says what each role may do. Code asks `can(user, permission)`;
+ * it never compares role strings.
+ */
+export const ROLES = ["ANNOTATOR", "REVIEWER", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** Label images in campaigns one is a member of. */
+  "labeling:work",
+  /** See every decision on an image and agreement statistics. */
+  "review:read",
+  /** Settle disagreements into a consensus. */
+  "review:resolve",
+  /** Create, edit and close campaigns. */
+  "campaign:manage",
+  /** Import datasets, label sources, predictions. */
+  "data:import",
+  /** Export consensus labels and evaluate models. */
+  "data:export",
+  /** Create users, change roles, disable accounts. */
+  "user:manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ANNOTATOR: ["labeling:work"],
+  REVIEWER: ["labeling:work", "review:read", "review:resolve", "data:export"],
+  ADMIN: PERMISSIONS,
+};
+
+export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
+  return user ? ROLE_PERMISSIONS[user.role].includes(permission) : false;
+}

@@ -1,0 +1,49 @@
+import type { Db } from "@/lib/db";
+
+export interface CampaignSpec {
+  datasetId: number;
+  name: string;
+  instructions: string;
+  annotatorsPerImage: number;
+  showPriorLabels: boolean;
+  claimTtlSeconds?: number;
+  selection: Record<string, unknown>;
+  imageIds: number[];
+  memberIds: number[];
+  createdById: number | null;
+  status?: "DRAFT" | "ACTIVE";
+}
+
+/** Creates a campaign with its queue in a fixed random order (so annotators do not all see class 0 first). */
+export async function createCampaign(db: Db, spec: CampaignSpec, random: () => number = Math.random): Promise<number> {
+  const order = shuffle([...new Set(spec.imageIds)], random);
+  return db.$transaction(async (tx) => {
+    const campaign = await tx.campaign.create({
+      data: {
+        datasetId: spec.datasetId,
+        name: spec.name,
+        instructions: spec.instructions,
+        annotatorsPerImage: spec.annotatorsPerImage,
+        showPriorLabels: spec.showPriorLabels,
+        claimTtlSeconds: spec.claimTtlSeconds ?? 1800,
+        selection: spec.selection as object,
+        createdById: spec.createdById,
+        status: spec.status ?? "ACTIVE",
+      },
+      select: { id: true },
+    });
+    await tx.campaignImage.createMany({
+      data: order.map((imageId, position) => ({ campaignId: campaign.id, imageId, position, openSlots: spec.annotatorsPerImage })),
+    });
+    await tx.campaignMember.createMany({ data: spec.memberIds.map((userId) => ({ campaignId: campaign.id, userId })) });
+    return campaign.id;
+  });
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

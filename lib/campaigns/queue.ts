@@ -1,0 +1,131 @@
+import { ExpectedError, NotFoundError } from "@/lib/errors";
+import type { Db } from "@/lib/db";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface Claim {
+  imageId: number;
+  expiresAt: Date;
+  /** True when the annotator already held this image (a reload or a second tab). */
+  resumed: boolean;
+}
+
+/** The campaign, if the user may work in it; a foreign or unknown campaign reads as not found. */
+export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaignId: number) {
+  const campaign = await tx.campaign.findFirst({
+    where: { id: campaignId, members: { some: { userId } } },
+    select: { id: true, name: true, status: true, claimTtlSeconds: true, annotatorsPerImage: true, showPriorLabels: true, datasetId: true, instructions: true },
+  });
+  if (!campaign) throw new NotFoundError("That campaign");
+  return campaign;
+}
+
+/**
+ * Hands the user their next image, atomically: no image goes to more annotators than the
+ * campaign wants, and nobody gets the same image twice. Concurrent claimers never wait on each
+ * other's row (SKIP LOCKED). Every query runs on an index, so the cost does not grow with the
+ * campaign: expired claims are found by (campaign, status, expires_at) and open images by
+ * (campaign, open_slots, position), one open-slot count at a time.
+ */
+export async function claimNextImage(db: Db, userId: number, campaignId: number): Promise<Claim | null> {
+  return db.$transaction(async (tx) => {
+    const campaign = await findWorkableCampaign(tx, userId, campaignId);
+    if (campaign.status !== "ACTIVE") throw new ExpectedError(campaign.status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet.");
+
+    const held = await tx.assignment.findFirst({
+      where: { campaignId, userId, status: "ACTIVE", expiresAt: { gt: new Date() } },
+      orderBy: { claimedAt: "asc" },
+      select: { imageId: true, expiresAt: true },
+    });
+    if (held) return { ...held, resumed: true };
+
+    await releaseExpiredClaims(tx, campaignId);
+
+    for (let openSlots = 1; openSlots <= campaign.annotatorsPerImage; openSlots++) {
+      // Images that already have some annotators come first, so images get finished before new ones start.
+      const rows = await tx.$queryRaw<{ image_id: number }[]>`
+        SELECT ci.image_id FROM campaign_images ci
+        WHERE ci.campaign_id = ${campaignId} AND ci.open_slots = ${openSlots}
+          AND NOT EXISTS (
+            SELECT 1 FROM assignments a
+            WHERE a.campaign_id = ci.campaign_id AND a.image_id = ci.image_id AND a.user_id = ${userId})
+        ORDER BY ci.position
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`;
+      const imageId = rows[0]?.image_id;
+      if (imageId === undefined) continue;
+      await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots - 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
+      const expiresAt = new Date(Date.now() + campaign.claimTtlSeconds * 1000);
+      await tx.assignment.create({ data: { campaignId, imageId, userId, expiresAt } });
+      return { imageId, expiresAt, resumed: false };
+    }
+    return null;
+  });
+}
+
+/** Claims past their expiry go back to the pool; the annotator can still submit while nobody else took the slot. */
+export async function releaseExpiredClaims(tx: Tx, campaignId: number): Promise<number> {
+  const released = await tx.$queryRaw<{ image_id: number }[]>`
+    UPDATE assignments SET status = 'EXPIRED'
+    WHERE campaign_id = ${campaignId} AND status = 'ACTIVE' AND expires_at < now()
+    RETURNING image_id`;
+  for (const { image_id: imageId } of released) {
+    await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots + 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
+  }
+  return released.length;
+}
+
+/**
+ * Makes sure the user may write a decision on this image now, locking their assignment row.
+ * An expired claim is revived if its slot is still free; otherwise the submit is refused
+ * (the caller keeps the draft).
+ */
+export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId: number, imageId: number) {
+  const campaign = await findWorkableCampaign(tx, userId, campaignId);
+  if (campaign.status === "CLOSED") throw new ExpectedError("This campaign was closed; your draft is kept but can no longer be submitted.");
+  const rows = await tx.$queryRaw<{ id: number; status: string }[]>`
+    SELECT id, status::text FROM assignments
+    WHERE campaign_id = ${campaignId} AND image_id = ${imageId} AND user_id = ${userId}
+    FOR UPDATE`;
+  const assignment = rows[0];
+  if (!assignment) throw new NotFoundError("That image");
+  if (assignment.status === "EXPIRED" || assignment.status === "SKIPPED") {
+    const retaken = await tx.$executeRaw`
+      UPDATE campaign_images SET open_slots = open_slots - 1
+      WHERE campaign_id = ${campaignId} AND image_id = ${imageId} AND open_slots > 0`;
+    if (retaken === 0) {
+      throw new ExpectedError("Your claim on this image expired and other annotators have labeled it since; your draft is kept.");
+    }
+  }
+  await tx.assignment.update({ where: { id: assignment.id }, data: { status: "SUBMITTED", finishedAt: new Date() } });
+  return campaign;
+}
+
+/** Gives the image back to the pool; the user will not be handed it again. */
+export async function skipImage(db: Db, userId: number, campaignId: number, imageId: number, reason: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await findWorkableCampaign(tx, userId, campaignId);
+    const updated = await tx.assignment.updateMany({
+      where: { campaignId, imageId, userId, status: "ACTIVE" },
+      data: { status: "SKIPPED", finishedAt: new Date(), skipReason: reason },
+    });
+    if (updated.count === 0) throw new NotFoundError("That image");
+    await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots + 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
+  });
+}
+
+/** The image the user finished just before `imageId` (or their latest, when imageId is null). */
+export async function previousImageId(db: Db, userId: number, campaignId: number, imageId: number | null): Promise<number | null> {
+  const current = imageId === null ? null : await db.assignment.findFirst({ where: { campaignId, userId, imageId }, select: { claimedAt: true } });
+  const previous = await db.assignment.findFirst({
+    where: {
+      campaignId,
+      userId,
+      status: { in: ["SUBMITTED", "SKIPPED"] },
+      ...(current ? { claimedAt: { lt: current.claimedAt } } : {}),
+    },
+    orderBy: { claimedAt: "desc" },
+    select: { imageId: true },
+  });
+  return previous?.imageId ?? null;
+}

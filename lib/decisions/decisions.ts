@@ -1,0 +1,92 @@
+import { lockAssignmentForSubmit, type Tx } from "@/lib/campaigns/queue";
+import type { Db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { SaveDraftInput, SubmitDecisionInput } from "@/lib/validation/labeling";
+
+export interface SubmittedDecision {
+  decisionId: number;
+  version: number;
+  /** False when this request had already been applied (a double click or a retry). */
+  created: boolean;
+}
+
+/**
+ * Writes the user's decision on a campaign image: creates it, or records a new version when
+ * the author edits it later. Every version is kept in decision_revisions. Idempotent per
+ * requestId: a resubmit after a dropped connection returns the first result and writes nothing.
+ */
+export async function submitDecision(db: Db, userId: number, input: SubmitDecisionInput): Promise<SubmittedDecision> {
+  const { campaignId, imageId, content } = input;
+  return db.$transaction(async (tx) => {
+    const replay = await tx.decisionRevision.findUnique({
+      where: { requestId: input.requestId },
+      select: { decisionId: true, version: true, decision: { select: { userId: true } } },
+    });
+    if (replay && replay.decision.userId === userId) {
+      return { decisionId: replay.decisionId, version: replay.version, created: false };
+    }
+
+    const campaign = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
+    const fields = {
+      classes: content.classes,
+      ambiguity: content.ambiguity,
+      candidateClasses: content.ambiguity ? content.candidateClasses : [],
+      outsideLabels: content.outsideLabels,
+      notes: content.notes,
+    };
+    const existing = await tx.decision.findUnique({
+      where: { campaignId_imageId_userId: { campaignId, imageId, userId } },
+      select: { id: true, version: true, timeSpentMs: true },
+    });
+    const decision = existing
+      ? await tx.decision.update({
+          where: { id: existing.id },
+          data: { ...fields, version: existing.version + 1, timeSpentMs: (existing.timeSpentMs ?? 0) + input.timeSpentMs },
+          select: { id: true, version: true },
+        })
+      : await tx.decision.create({
+          data: {
+            ...fields,
+            imageId,
+            campaignId,
+            userId,
+            timeSpentMs: input.timeSpentMs,
+            shownClasses: input.shownClasses,
+            shownSources: campaign.showPriorLabels ? input.shownSources : [],
+          },
+          select: { id: true, version: true },
+        });
+    await tx.decisionRevision.create({
+      data: { ...fields, decisionId: decision.id, version: decision.version, editedById: userId, requestId: input.requestId },
+    });
+    await rememberOutsideLabels(tx, userId, fields.outsideLabels);
+    await tx.decisionDraft.deleteMany({ where: { userId, campaignId, imageId } });
+    return { decisionId: decision.id, version: decision.version, created: true };
+  });
+}
+
+/** Labels outside ImageNet join the shared vocabulary the next annotator is offered. */
+async function rememberOutsideLabels(tx: Tx, userId: number, labels: string[]): Promise<void> {
+  if (labels.length === 0) return;
+  await tx.vocabularyLabel.createMany({
+    data: labels.map((name) => ({ name, createdById: userId })),
+    skipDuplicates: true,
+  });
+}
+
+/** Autosave: only the user's own claimed images; the latest write wins. */
+export async function saveDraft(db: Db, userId: number, input: SaveDraftInput): Promise<{ savedAt: Date }> {
+  const { campaignId, imageId } = input;
+  const assignment = await db.assignment.findFirst({
+    where: { campaignId, imageId, userId, campaign: { members: { some: { userId } } } },
+    select: { id: true },
+  });
+  if (!assignment) throw new NotFoundError("That image");
+  const draft = await db.decisionDraft.upsert({
+    where: { userId_campaignId_imageId: { userId, campaignId, imageId } },
+    create: { userId, campaignId, imageId, payload: input.content },
+    update: { payload: input.content },
+    select: { updatedAt: true },
+  });
+  return { savedAt: draft.updatedAt };
+}

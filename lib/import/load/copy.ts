@@ -1,0 +1,62 @@
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import type { PoolClient, Client } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+
+export type CopyValue = string | number | boolean | null | readonly number[] | readonly string[] | object;
+
+/**
+ * Streams rows into `table` with COPY FROM STDIN (text format): one round trip for any number
+ * of rows, an order of magnitude faster than INSERT batches. Runs inside the caller's transaction.
+ */
+export async function copyRows(
+  client: PoolClient | Client,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CopyValue[]>,
+): Promise<void> {
+  const sql = `COPY ${table} (${columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`;
+  const source = Readable.from(encodeRows(rows, columns.length));
+  await pipeline(source, client.query(copyFrom(sql)));
+}
+
+function* encodeRows(rows: Iterable<readonly CopyValue[]>, width: number): Generator<string> {
+  let batch = "";
+  for (const row of rows) {
+    if (row.length !== width) throw new Error(`COPY row has ${row.length} values, expected ${width}.`);
+    batch += row.map(encodeValue).join("\t") + "\n";
+    // Yielding ~64 KiB at a time keeps the stream busy without building one giant string.
+    if (batch.length > 65_536) {
+      yield batch;
+      batch = "";
+    }
+  }
+  if (batch) yield batch;
+}
+
+export function encodeValue(value: CopyValue): string {
+  if (value === null) return "\\N";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`Cannot store ${value} in the database.`);
+    return String(value);
+  }
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (typeof value === "string") return escapeText(value);
+  if (Array.isArray(value)) return escapeText(encodeArray(value));
+  return escapeText(JSON.stringify(value));
+}
+
+/** PostgreSQL array literal: every element double-quoted so commas, braces and spaces survive. */
+function encodeArray(values: readonly (number | string)[]): string {
+  const items = values.map((item) =>
+    typeof item === "number" ? String(item) : `"${item.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`,
+  );
+  return `{${items.join(",")}}`;
+}
+
+/** COPY text format: backslash, tab, newline and carriage return must be escaped. */
+function escapeText(text: string): string {
+  return text.replace(/[\\\t\n\r]/g, (char) =>
+    char === "\\" ? "\\\\" : char === "\t" ? "\\t" : char === "\n" ? "\\n" : "\\r",
+  );
+}

@@ -1,0 +1,48 @@
+import type pg from "pg";
+import { copyRows } from "@/lib/import/load/copy";
+
+export interface ImageRow {
+  fileKey: string;
+  split: "TRAIN" | "VAL" | "TEST";
+  fileNumber: number | null;
+  storagePath: string;
+  width: number | null;
+  height: number | null;
+  bytes: number | null;
+  contentHash: string | null;
+}
+
+/**
+ * Adds images or refreshes what is known of them; never deletes (decisions hang off images).
+ * Known dimensions and hashes are kept when a new row does not know them.
+ */
+export async function upsertImages(client: pg.Client, datasetId: number, images: readonly ImageRow[]): Promise<number> {
+  await client.query(
+    `CREATE TEMP TABLE incoming_images (file_key text, split "Split", file_number int, storage_path text,
+       width int, height int, bytes int, content_hash text) ON COMMIT DROP`,
+  );
+  await copyRows(
+    client,
+    "incoming_images",
+    ["file_key", "split", "file_number", "storage_path", "width", "height", "bytes", "content_hash"],
+    images.map((image) => [
+      image.fileKey, image.split, image.fileNumber, image.storagePath,
+      image.width, image.height, image.bytes, image.contentHash,
+    ]),
+  );
+  const result = await client.query(
+    `INSERT INTO images (dataset_id, file_key, split, file_number, storage_path, width, height, bytes, content_hash)
+     SELECT $1, file_key, split, file_number, storage_path, width, height, bytes, content_hash FROM incoming_images
+     ON CONFLICT (dataset_id, file_key) DO UPDATE SET
+       split = EXCLUDED.split,
+       file_number = EXCLUDED.file_number,
+       storage_path = EXCLUDED.storage_path,
+       width = COALESCE(EXCLUDED.width, images.width),
+       height = COALESCE(EXCLUDED.height, images.height),
+       bytes = COALESCE(EXCLUDED.bytes, images.bytes),
+       content_hash = COALESCE(EXCLUDED.content_hash, images.content_hash)`,
+    [datasetId],
+  );
+  await client.query("DROP TABLE incoming_images");
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,108 @@
+/**
+ * What the labeling screen receives from the server for one image. Plain serializable data:
+ * built by lib/data/labeling.ts, rendered by components/labeling/*.
+ */
+import type { AmbiguityReason, DecisionContent } from "@/lib/validation/decision";
+
+export type SourceKind = "ORIGINAL" | "STUDY" | "MODEL" | "EXPERT" | "CONSENSUS";
+
+/** Relation codes of the "Flaws of ImageNet" class clusters. */
+export const RELATION_NAMES: Record<number, string> = {
+  1: "distinguishable only by experts",
+  2: "look alike to non-experts",
+  3: "subset",
+  4: "part of",
+  5: "near-synonyms",
+  6: "often co-occur",
+};
+
+export interface ClassSummary {
+  index: number;
+  wnid: string;
+  /** First WordNet lemma; shown everywhere a class is named. */
+  name: string;
+  lemmas: string[];
+  gloss: string;
+  openaiName: string | null;
+  modifiedName: string | null;
+  /** Problematic groups this class belongs to: the other members and the relation codes. */
+  groups: { codes: number[]; classes: number[] }[];
+}
+
+/** One source's verdict on the image, as published. */
+export interface SourceVerdict {
+  source: string;
+  title: string;
+  kind: SourceKind;
+  status: "LABELED" | "NONE_FIT" | "NO_CONSENSUS" | "PROBLEMATIC";
+  classes: number[];
+  /** Short human-readable extras: "3/5 workers: guessed", "unclear: 283", ... */
+  notes: string[];
+}
+
+export interface ModelPrediction {
+  source: string;
+  title: string;
+  classes: number[];
+  /** Empty when the model published no scores. */
+  scores: number[];
+}
+
+export interface ImageHintView {
+  source: string;
+  title: string;
+  classIndex: number | null;
+  category: string;
+  severity: string;
+}
+
+/** Why a class is on the candidate list: which source proposed it, and how strongly. */
+export interface CandidateBadge {
+  source: string;
+  title: string;
+  kind: SourceKind;
+  /** Model rank (1 = top) or score where known. */
+  rank?: number;
+  score?: number;
+}
+
+export interface Candidate {
+  classIndex: number;
+  badges: CandidateBadge[];
+}
+
+export interface LabelingImage {
+  id: number;
+  fileKey: string;
+  width: number | null;
+  height: number | null;
+  /** Authenticated URL of the pixels. */
+  url: string;
+}
+
+export interface SavedDecision extends DecisionContent {
+  version: number;
+  updatedAt: string;
+}
+
+export interface LabelingItem {
+  campaignId: number;
+  image: LabelingImage;
+  /** Empty in a blind campaign. */
+  verdicts: SourceVerdict[];
+  predictions: ModelPrediction[];
+  hints: ImageHintView[];
+  /** Merged, ordered candidate list (lib/labeling/candidates.ts); numbered 1..9 for the keyboard. */
+  candidates: Candidate[];
+  saved: SavedDecision | null;
+  draft: DraftContent | null;
+}
+
+/** A draft may be incomplete, so it is not validated as a decision until submit. */
+export interface DraftContent {
+  classes: number[];
+  ambiguity: AmbiguityReason | null;
+  candidateClasses: number[];
+  outsideLabels: string[];
+  notes: string;
+}

@@ -1,0 +1,18 @@
+/** Short, human-readable extras of a source's verdict (votes, unclear labels) for the source panel. */
+export function describeVerdict(votes: unknown, details: unknown): string[] {
+  const notes: string[] = [];
+  if (votes && typeof votes === "object") {
+    const entries = Object.entries(votes as Record<string, unknown>).filter(([, count]) => typeof count === "number");
+    if (entries.length > 0) notes.push(`votes: ${entries.map(([name, count]) => `${name} ${count}`).join(", ")}`);
+  }
+  if (details && typeof details === "object") {
+    for (const [key, value] of Object.entries(details as Record<string, unknown>)) {
+      if (Array.isArray(value) && value.length > 0) notes.push(`${humanize(key)}: ${value.join(", ")}`);
+      else if (typeof value === "string" && value) notes.push(`${humanize(key)}: ${value}`);
+      else if (typeof value === "number") notes.push(`${humanize(key)}: ${value}`);
+    }
+  }
+  return notes;
+}
+
+const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();

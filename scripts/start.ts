@@ -1,0 +1,95 @@
+/**
+ * `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data on first
+ * start (demo mode) → production build when the sources changed → `next start`.
+ *   --fresh   wipe the embedded database first (used by the e2e tests)
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "@/lib/db";
+import { migrate } from "@/lib/db/migrate";
+import { openDatabase, relabelHome } from "@/lib/db/local-database";
+import { DEMO_ACCOUNTS, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
+import { sourceFingerprint } from "@/scripts/source-fingerprint";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const log = (line: string) => console.log(`[relabel] ${line}`);
+
+async function main() {
+  if (process.argv.includes("--fresh")) {
+    if (process.env.DATABASE_URL) throw new Error("--fresh only resets the embedded database; unset DATABASE_URL.");
+    rmSync(path.join(relabelHome(), "postgres"), { recursive: true, force: true });
+  }
+  const database = await openDatabase();
+  log(database.embedded ? `embedded PostgreSQL in ${path.join(relabelHome(), "postgres")}` : "using DATABASE_URL");
+  const applied = await migrate(database.url);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+
+  const demo = isDemoMode();
+  if (demo) {
+    const db = createDb(database.url);
+    const loaded = await loadDemo(db, database.url, log);
+    await db.$disconnect();
+    if (!loaded) log("demo data already loaded");
+  }
+
+  buildIfStale();
+
+  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}` };
+  const server = spawn(nextBin(), ["start", "-p", String(port), "-H", host], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (chunk.toString().includes("Ready")) announce(env.NEXTAUTH_URL, demo);
+  });
+
+  const stop = async (code: number) => {
+    server.kill("SIGTERM");
+    await database.release();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  server.on("exit", (code) => void stop(code ?? 1));
+}
+
+function announce(url: string, demo: boolean) {
+  log(`Relabel is running at ${url}`);
+  if (demo) {
+    log("demo accounts (demo mode only; password for all: " + DEMO_ACCOUNTS.password + "):");
+    for (const account of DEMO_ACCOUNTS.users) log(`  ${account.role.toLowerCase().padEnd(9)} ${account.email}`);
+  }
+}
+
+/** next-auth signs sessions with this; generated once per installation unless NEXTAUTH_SECRET is set. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(relabelHome(), "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(relabelHome(), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function buildIfStale() {
+  const stampFile = path.join(root, ".next", "relabel-build-stamp");
+  const fingerprint = sourceFingerprint(root);
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  if (built) return;
+  log("building the app (first start, or the sources changed)…");
+  const result = spawnSync(nextBin(), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build failed");
+  writeFileSync(stampFile, fingerprint);
+}
+
+function nextBin(): string {
+  return path.join(root, "node_modules", ".bin", "next");
+}
+
+main().catch((error) => {
+  console.error(`[relabel] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

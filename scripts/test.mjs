@@ -1,0 +1,51 @@
+// `npm test`: every test, starting what it needs. Unit and integration tests (vitest) get a
+// throwaway embedded PostgreSQL; end-to-end tests (Playwright, Debian's Chromium) start the app
+// with its own throwaway database. Prints one closing line: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const results = path.join(root, "test-results");
+mkdirSync(results, { recursive: true });
+
+process.env.RELABEL_SHARED_DATA ??= path.resolve(root, "../shared/data");
+
+function run(label, command, args) {
+  console.log(`\n── ${label} ──`);
+  const { status } = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  return status === 0;
+}
+
+const unitOk = run("unit and integration tests (vitest)", bin("vitest"), [
+  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "unit.json")}`,
+]);
+const e2eOk = run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const unit = readJson(path.join(results, "unit.json"));
+if (unit) {
+  counts.passed += unit.numPassedTests;
+  counts.failed += unit.numFailedTests;
+  counts.skipped += unit.numPendingTests + unit.numTodoTests;
+}
+const e2e = readJson(path.join(results, "e2e.json"));
+if (e2e) {
+  counts.passed += e2e.stats.expected;
+  counts.failed += e2e.stats.unexpected + e2e.stats.flaky;
+  counts.skipped += e2e.stats.skipped;
+}
+const ok = unitOk && e2eOk && unit !== null && e2e !== null && counts.failed === 0;
+if (!ok && counts.failed === 0) counts.failed = 1; // a runner that crashed before reporting still fails the run
+console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(ok ? 0 : 1);
+
+function readJson(file) {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
