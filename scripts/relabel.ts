@@ -9,6 +9,9 @@ import { migrate } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/local-database";
 import { ExpectedError } from "@/lib/errors";
 import { ImportError } from "@/lib/import/import-error";
+import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { getDatasetStats } from "@/lib/stats/dataset-stats";
+import { formatStats } from "@/scripts/cli/format-stats";
 import { newUserSchema } from "@/lib/validation/user";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
 import { withDatabase } from "@/scripts/cli/with-database";
@@ -56,6 +59,24 @@ user
   });
 
 registerImportCommands(program);
+
+program
+  .command("stats")
+  .description("What a dataset holds: images, every source's coverage, and how the four label studies overlap.")
+  .option("--dataset <slug>", "dataset", DEFAULT_DATASET)
+  .option("--json", "print one JSON object (stable format, see README)")
+  .action(async (options: { dataset: string; json?: boolean }) => {
+    await withDatabase(async ({ url }) => {
+      const db = createDb(url);
+      try {
+        const stats = await getDatasetStats(db, options.dataset);
+        if (!stats) throw new ExpectedError(`No dataset "${options.dataset}". Import one with: npm run relabel -- import imagenet <folder>`);
+        console.log(options.json ? JSON.stringify(stats) : formatStats(stats));
+      } finally {
+        await db.$disconnect();
+      }
+    });
+  });
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ImportError || error instanceof ExpectedError) {

@@ -18,15 +18,19 @@ export interface SubmittedDecision {
 export async function submitDecision(db: Db, userId: number, input: SubmitDecisionInput): Promise<SubmittedDecision> {
   const { campaignId, imageId, content } = input;
   return db.$transaction(async (tx) => {
-    const replay = await tx.decisionRevision.findUnique({
-      where: { requestId: input.requestId },
-      select: { decisionId: true, version: true, decision: { select: { userId: true } } },
-    });
-    if (replay && replay.decision.userId === userId) {
-      return { decisionId: replay.decisionId, version: replay.version, created: false };
-    }
-
+    const findReplay = async () => {
+      const replay = await tx.decisionRevision.findUnique({
+        where: { requestId: input.requestId },
+        select: { decisionId: true, version: true, decision: { select: { userId: true } } },
+      });
+      return replay?.decision.userId === userId ? { decisionId: replay.decisionId, version: replay.version, created: false } : null;
+    };
+    const replay = await findReplay();
+    if (replay) return replay;
     const campaign = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
+    // A concurrent copy of this request may have committed while we waited for the lock.
+    const lateReplay = await findReplay();
+    if (lateReplay) return lateReplay;
     const fields = {
       classes: content.classes,
       ambiguity: content.ambiguity,

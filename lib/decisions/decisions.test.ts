@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { claimNextImage } from "@/lib/campaigns/queue";
+import { createDb } from "@/lib/db";
+import { saveDraft, submitDecision } from "@/lib/decisions/decisions";
+import { ExpectedError, NotFoundError } from "@/lib/errors";
+import { seedCampaign, seedDataset, seedUser } from "@/lib/testing/factories";
+import { submitDecisionSchema, type SubmitDecisionInput } from "@/lib/validation/labeling";
+
+const db = createDb(process.env.DATABASE_URL!);
+afterAll(() => db.$disconnect());
+
+async function claimed(annotators = 1, k = 1, images = 2) {
+  const { datasetId, imageIds } = await seedDataset(db, images);
+  const users = await Promise.all(Array.from({ length: annotators }, () => seedUser(db)));
+  const campaignId = await seedCampaign(db, { datasetId, imageIds, memberIds: users.map((u) => u.id), annotatorsPerImage: k });
+  const userId = users[0]!.id;
+  const claim = await claimNextImage(db, userId, campaignId);
+  return { campaignId, userId, imageId: claim!.imageId, others: users.slice(1).map((u) => u.id) };
+}
+
+function input(ref: { campaignId: number; imageId: number }, content: Partial<SubmitDecisionInput["content"]> = {}): SubmitDecisionInput {
+  return submitDecisionSchema.parse({
+    ...ref,
+    content: { classes: [356], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "", ...content },
+    requestId: randomUUID(),
+    timeSpentMs: 4200,
+    shownClasses: [356, 357],
+    shownSources: ["original", "real"],
+  });
+}
+
+describe("submitDecision", () => {
+  it("stores the decision with time spent, shown candidates and a first revision", async () => {
+    const ref = await claimed();
+    const result = await submitDecision(db, ref.userId, input(ref, { classes: [357, 356], outsideLabels: ["Vole"] }));
+    expect(result).toMatchObject({ version: 1, created: true });
+    const stored = await db.decision.findUniqueOrThrow({ where: { id: result.decisionId }, include: { revisions: true } });
+    expect(stored).toMatchObject({ classes: [356, 357], outsideLabels: ["vole"], timeSpentMs: 4200, shownClasses: [356, 357], shownSources: ["original", "real"] });
+    expect(stored.revisions).toHaveLength(1);
+    expect(await db.vocabularyLabel.count({ where: { name: "vole" } })).toBe(1);
+  });
+
+  it("writes once however often the same request arrives", async () => {
+    const ref = await claimed();
+    const request = input(ref);
+    const results = await Promise.all([submitDecision(db, ref.userId, request), submitDecision(db, ref.userId, request)]);
+    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    const retry = await submitDecision(db, ref.userId, request);
+    expect(retry.created).toBe(false);
+    expect(await db.decisionRevision.count({ where: { decision: { imageId: ref.imageId, userId: ref.userId } } })).toBe(1);
+  });
+
+  it("lets the author edit later, keeping every version", async () => {
+    const ref = await claimed();
+    await submitDecision(db, ref.userId, input(ref, { classes: [356] }));
+    const edit = await submitDecision(db, ref.userId, input(ref, { classes: [], ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [356, 357] }));
+    expect(edit.version).toBe(2);
+    const revisions = await db.decisionRevision.findMany({ where: { decisionId: edit.decisionId }, orderBy: { version: "asc" } });
+    expect(revisions.map((r) => [r.version, r.classes, r.ambiguity])).toEqual([[1, [356], null], [2, [], "SEVERAL_CLASSES_POSSIBLE"]]);
+  });
+
+  it("refuses an image that is not assigned to the user, and writes nothing", async () => {
+    const ref = await claimed(2, 1, 2);
+    const otherImage = (await claimNextImage(db, ref.others[0]!, ref.campaignId))!.imageId;
+    await expect(submitDecision(db, ref.userId, input({ ...ref, imageId: otherImage }))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.decision.count({ where: { userId: ref.userId } })).toBe(0);
+  });
+
+  it("keeps a submit after the claim expired while nobody else took the slot", async () => {
+    const ref = await claimed(1, 1, 1);
+    await db.assignment.updateMany({ where: { userId: ref.userId }, data: { status: "EXPIRED" } });
+    await db.campaignImage.updateMany({ where: { campaignId: ref.campaignId }, data: { openSlots: 1 } });
+    await expect(submitDecision(db, ref.userId, input(ref))).resolves.toMatchObject({ created: true });
+    expect((await db.campaignImage.findFirstOrThrow({ where: { campaignId: ref.campaignId } })).openSlots).toBe(0);
+  });
+
+  it("refuses clearly when the expired slot went to someone else, keeping the draft", async () => {
+    const ref = await claimed(1, 1, 1);
+    await saveDraft(db, ref.userId, { ...ref, content: { classes: [1], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "draft" } });
+    await db.assignment.updateMany({ where: { userId: ref.userId }, data: { status: "EXPIRED" } });
+    await expect(submitDecision(db, ref.userId, input(ref))).rejects.toThrow(/expired/);
+    expect(await db.decisionDraft.count({ where: { userId: ref.userId } })).toBe(1);
+  });
+
+  it("refuses a submit to a campaign closed mid-session", async () => {
+    const ref = await claimed();
+    await db.campaign.update({ where: { id: ref.campaignId }, data: { status: "CLOSED" } });
+    await expect(submitDecision(db, ref.userId, input(ref))).rejects.toBeInstanceOf(ExpectedError);
+    expect(await db.decision.count({ where: { userId: ref.userId } })).toBe(0);
+  });
+});
+
+describe("decision validation", () => {
+  const base = { campaignId: 1, imageId: 1, requestId: randomUUID(), timeSpentMs: 1, shownClasses: [], shownSources: [] };
+  it("rejects an empty decision, a class outside 0..999, and an ambiguous set of fewer than two", () => {
+    const content = { classes: [], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "" };
+    expect(submitDecisionSchema.safeParse({ ...base, content }).success).toBe(false);
+    expect(submitDecisionSchema.safeParse({ ...base, content: { ...content, classes: [1000] } }).success).toBe(false);
+    expect(submitDecisionSchema.safeParse({ ...base, content: { ...content, ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [3] } }).success).toBe(false);
+    expect(submitDecisionSchema.safeParse({ ...base, content: { ...content, outsideLabels: ["domestic ferret"] } }).success).toBe(true);
+  });
+});
+
+describe("saveDraft", () => {
+  it("keeps the latest draft of the user's own image only", async () => {
+    const ref = await claimed(2, 1, 2);
+    const draft = (notes: string) => ({ classes: [3], ambiguity: null, candidateClasses: [], outsideLabels: [], notes });
+    await saveDraft(db, ref.userId, { ...ref, content: draft("first") });
+    await saveDraft(db, ref.userId, { ...ref, content: draft("second") });
+    const stored = await db.decisionDraft.findMany({ where: { userId: ref.userId } });
+    expect(stored.map((d) => (d.payload as { notes: string }).notes)).toEqual(["second"]);
+    await expect(saveDraft(db, ref.others[0]!, { ...ref, content: draft("intruder") })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
