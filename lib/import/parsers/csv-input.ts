@@ -1,0 +1,90 @@
+import { CsvError, parse } from "csv-parse/sync";
+import { ImportError } from "../import-error";
+
+export interface CsvRow {
+  /** 1-based line number in the file where the record starts (the header is line 1). */
+  line: number;
+  values: string[];
+}
+
+export interface CsvTable {
+  rows: CsvRow[];
+  /** Column position by header name. */
+  column: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads a headed CSV and checks that every required column is there. Extra columns are
+ * allowed (the "Flaws" CSVs add `cl_label`, `mturk` to the common five); duplicates are not.
+ */
+export function readCsv(text: string | Buffer, file: string, required: readonly string[]): CsvTable {
+  // Blank lines at the end are harmless; blank lines inside fail the column count, which
+  // keeps the line arithmetic below exact (info: true would double the parse time).
+  const body = (typeof text === "string" ? text : text.toString("utf8")).trimEnd();
+  let records: string[][];
+  try {
+    records = parse(body, { bom: true });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new ImportError(file, line ? `line ${line}` : null, csvProblem(error));
+    }
+    throw error;
+  }
+  const headerRecord = records[0];
+  if (!headerRecord || (headerRecord.length === 1 && headerRecord[0]!.trim() === "")) {
+    throw new ImportError(file, "header", `The file is empty; expected a header with ${required.join(", ")}.`);
+  }
+  const header = headerRecord.map((name) => name.trim());
+  const column = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (column.has(name)) throw new ImportError(file, "header", `Column "${name}" appears twice in the header.`);
+    column.set(name, i);
+  });
+  const missing = required.filter((name) => !column.has(name));
+  if (missing.length > 0) {
+    throw new ImportError(
+      file,
+      "header",
+      `The header must contain ${required.join(", ")}; missing ${missing.join(", ")} (found ${header.join(", ")}).`,
+    );
+  }
+  const rows: CsvRow[] = [];
+  let line = 1 + newlinesIn(headerRecord);
+  for (let i = 1; i < records.length; i++) {
+    const values = records[i]!;
+    line++;
+    rows.push({ line, values });
+    line += newlinesIn(values);
+  }
+  return { rows, column };
+}
+
+function csvProblem(error: CsvError): string {
+  const counts = /expect (\d+), got (\d+)/.exec(error.message);
+  if (error.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" && counts) {
+    return `The CSV cannot be read: this row has ${counts[2]} columns but the header has ${counts[1]}.`;
+  }
+  if (error.code === "CSV_QUOTE_NOT_CLOSED") return "The CSV cannot be read: a quoted value is never closed; the file may be truncated.";
+  return `The CSV cannot be read: ${error.message.replace(/[.\s]*$/, "")}.`;
+}
+
+/** Newlines inside quoted values, which make a record span several lines. */
+function newlinesIn(values: string[]): number {
+  let count = 0;
+  for (const value of values) {
+    if (value.includes("\n")) count += value.split("\n").length - 1;
+  }
+  return count;
+}
+
+/** The cell of a required column (readCsv has checked the column exists). */
+export function cell(table: CsvTable, row: CsvRow, name: string): string {
+  const index = table.column.get(name);
+  if (index === undefined) throw new Error(`Column ${name} was not declared as required`);
+  return row.values[index] ?? "";
+}
+
+export function rowWhere(row: CsvRow, columnName?: string): string {
+  return columnName ? `line ${row.line}, column ${columnName}` : `line ${row.line}`;
+}

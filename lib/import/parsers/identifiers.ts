@@ -1,0 +1,108 @@
+import { ImportError } from "../import-error";
+import { preview } from "./json-input";
+
+export const VALIDATION_IMAGE_COUNT = 50_000;
+export const CLASS_COUNT = 1000;
+
+const VAL_NAME = /^ILSVRC2012_val_(\d{8})\.JPEG$/;
+const WNID = /^n\d{8}$/;
+const DIGITS = /^\d+$/;
+
+export function isWnid(value: string): boolean {
+  return WNID.test(value);
+}
+
+/** File number of a validation file name, or null when the name is not one. Paths are allowed. */
+export function validationFileNumber(name: string): number | null {
+  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
+  const match = VAL_NAME.exec(base);
+  if (!match) return null;
+  const n = Number(match[1]);
+  return n >= 1 && n <= VALIDATION_IMAGE_COUNT ? n : null;
+}
+
+/**
+ * An image reference as files write it: `ILSVRC2012_val_00000293.JPEG` (optionally with a folder),
+ * or the bare file number as an integer or digit string.
+ */
+export function toFileNumber(value: unknown, file: string, where: string): number {
+  if (typeof value === "string") {
+    const fromName = validationFileNumber(value.trim());
+    if (fromName !== null) return fromName;
+    if (DIGITS.test(value.trim())) return checkFileNumber(Number(value.trim()), file, where);
+    throw new ImportError(
+      file,
+      where,
+      `${preview(value)} is not a validation image: expected a name like ILSVRC2012_val_00000001.JPEG or a file number 1..50000.`,
+    );
+  }
+  if (typeof value === "number") return checkFileNumber(value, file, where);
+  throw new ImportError(file, where, `Expected an image file name or number, found ${preview(value)}.`);
+}
+
+function checkFileNumber(n: number, file: string, where: string): number {
+  if (!Number.isInteger(n) || n < 1 || n > VALIDATION_IMAGE_COUNT) {
+    throw new ImportError(file, where, `File number ${preview(n)} is outside 1..50000.`);
+  }
+  return n;
+}
+
+/**
+ * A class index 0..999 written as a number, a digit string (ReaL's npz, the "Flaws" CSVs) or,
+ * when a wnid table is given, a wnid.
+ */
+export function toClassIndex(
+  value: unknown,
+  file: string,
+  where: string,
+  wnidToIndex?: ReadonlyMap<string, number>,
+): number {
+  let n: number | undefined;
+  if (typeof value === "number") n = value;
+  else if (typeof value === "string") {
+    const s = value.trim();
+    if (DIGITS.test(s)) n = Number(s);
+    else if (isWnid(s)) {
+      if (!wnidToIndex) throw new ImportError(file, where, `Found wnid ${s} where a class index 0..999 was expected.`);
+      const index = wnidToIndex.get(s);
+      if (index === undefined) throw new ImportError(file, where, `Unknown wnid ${s}: it is not one of the 1000 ImageNet classes.`);
+      return index;
+    }
+  }
+  if (n === undefined || !Number.isInteger(n) || n < 0 || n >= CLASS_COUNT) {
+    throw new ImportError(file, where, `${preview(value)} is not a class index 0..999${wnidToIndex ? " or a known wnid" : ""}.`);
+  }
+  return n;
+}
+
+/** Sorted ascending, duplicates removed: label lists in these files are sets. */
+export function sortedUnique(values: Iterable<number>): number[] {
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/** Remembers where each image was first seen so a repeat names both places. */
+export class SeenImages {
+  private readonly firstSeen = new Map<number, string>();
+
+  constructor(private readonly file: string) {}
+
+  add(fileNumber: number, where: string): void {
+    const earlier = this.firstSeen.get(fileNumber);
+    if (earlier !== undefined) {
+      throw new ImportError(this.file, where, `Image ${fileNumber} appears twice: at ${earlier} and at ${where}.`);
+    }
+    this.firstSeen.set(fileNumber, where);
+  }
+
+  has(fileNumber: number): boolean {
+    return this.firstSeen.has(fileNumber);
+  }
+}
+
+export function byFileNumber<T extends { fileNumber: number }>(records: T[]): T[] {
+  return records.sort((a, b) => a.fileNumber - b.fileNumber);
+}
+
+export function wnidIndexMap(classes: readonly { index: number; wnid: string }[]): Map<string, number> {
+  return new Map(classes.map((c) => [c.wnid, c.index]));
+}
