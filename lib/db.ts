@@ -17,3 +17,10 @@ export type Db = ReturnType<typeof createDb>;
 // `next build` (no DATABASE_URL) opens no connection.
 const globalForDb = globalThis as unknown as { relabelDb?: Db };
 export const db: Db = (globalForDb.relabelDb ??= createDb(process.env.DATABASE_URL ?? ""));
+
+/** The app's connection string, for code that needs its own connection (COPY-based imports). */
+export function databaseUrlOf(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set; start Relabel with `npm start`, which provides one.");
+  return url;
+}

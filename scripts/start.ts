@@ -11,6 +11,7 @@ import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { openDatabase, relabelHome } from "@/lib/db/local-database";
 import { DEMO_ACCOUNTS, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
+import { markInterruptedImports } from "@/lib/import/jobs";
 import { sourceFingerprint } from "@/scripts/source-fingerprint";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,13 +29,11 @@ async function main() {
   const applied = await migrate(database.url);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
+  const db = createDb(database.url);
+  await markInterruptedImports(db);
   const demo = isDemoMode();
-  if (demo) {
-    const db = createDb(database.url);
-    const loaded = await loadDemo(db, database.url, log);
-    await db.$disconnect();
-    if (!loaded) log("demo data already loaded");
-  }
+  if (demo && !(await loadDemo(db, database.url, log))) log("demo data already loaded");
+  await db.$disconnect();
 
   buildIfStale();
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { claimNextImage, previousImageId, releaseExpiredClaims, skipImage } from "@/lib/campaigns/queue";
+import { claimNextImage, holdImages, previousImageId, releaseExpiredClaims, skipImage } from "@/lib/campaigns/queue";
 import { createDb } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import { seedCampaign, seedDataset, seedUser } from "@/lib/testing/factories";
@@ -91,11 +91,25 @@ describe("skip and previous", () => {
       const claim = await claimNextImage(db, userId, campaignId);
       order.push(claim!.imageId);
       await submit(campaignId, userId, claim!.imageId);
-      // claimedAt must differ for the ordering to be meaningful
-      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(await previousImageId(db, userId, campaignId, null)).toBe(order[2]);
     expect(await previousImageId(db, userId, campaignId, order[2]!)).toBe(order[1]);
     expect(await previousImageId(db, userId, campaignId, order[0]!)).toBeNull();
+  });
+});
+
+describe("holdImages", () => {
+  it("claims ahead up to the depth, oldest first, and reuses what the user holds", async () => {
+    const { campaignId, userIds } = await setUp(10, 1, 1);
+    const userId = userIds[0]!;
+    const first = await holdImages(db, userId, campaignId, 4);
+    expect(first).toHaveLength(4);
+    expect(new Set(first.map((claim) => claim.imageId)).size).toBe(4);
+    const again = await holdImages(db, userId, campaignId, 4);
+    expect(again.map((claim) => claim.imageId)).toEqual(first.map((claim) => claim.imageId));
+    await submit(campaignId, userId, first[0]!.imageId);
+    const next = await holdImages(db, userId, campaignId, 4);
+    expect(next.map((claim) => claim.imageId).slice(0, 3)).toEqual(first.slice(1).map((claim) => claim.imageId));
+    expect(next).toHaveLength(4);
   });
 });

@@ -21,27 +21,32 @@ export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaign
 }
 
 /**
- * Hands the user their next image, atomically: no image goes to more annotators than the
- * campaign wants, and nobody gets the same image twice. Concurrent claimers never wait on each
- * other's row (SKIP LOCKED). Every query runs on an index, so the cost does not grow with the
- * campaign: expired claims are found by (campaign, status, expires_at) and open images by
- * (campaign, open_slots, position), one open-slot count at a time.
+ * Makes the user hold up to `depth` images of the campaign (the one on screen and the next ones,
+ * which the browser prefetches), claiming more atomically when needed: no image goes to more
+ * annotators than the campaign wants, and nobody gets the same image twice. Concurrent claimers
+ * never wait on each other's rows (SKIP LOCKED). Every query runs on an index, so the cost does
+ * not grow with the campaign: expired claims are found by (campaign, status, expires_at) and open
+ * images by (campaign, open_slots, position), one open-slot count at a time.
+ * Returns the held claims, oldest first.
  */
-export async function claimNextImage(db: Db, userId: number, campaignId: number): Promise<Claim | null> {
+export async function holdImages(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
   return db.$transaction(async (tx) => {
     const campaign = await findWorkableCampaign(tx, userId, campaignId);
     if (campaign.status !== "ACTIVE") throw new ExpectedError(campaign.status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet.");
 
-    const held = await tx.assignment.findFirst({
-      where: { campaignId, userId, status: "ACTIVE", expiresAt: { gt: new Date() } },
-      orderBy: { claimedAt: "asc" },
-      select: { imageId: true, expiresAt: true },
-    });
-    if (held) return { ...held, resumed: true };
+    const held: Claim[] = (
+      await tx.assignment.findMany({
+        where: { campaignId, userId, status: "ACTIVE", expiresAt: { gt: new Date() } },
+        // Claims made together share a timestamp; ids keep the order they were made in.
+        orderBy: { id: "asc" },
+        select: { imageId: true, expiresAt: true },
+      })
+    ).map((claim) => ({ ...claim, resumed: true }));
+    if (held.length >= depth) return held.slice(0, depth);
 
     await releaseExpiredClaims(tx, campaignId);
-
-    for (let openSlots = 1; openSlots <= campaign.annotatorsPerImage; openSlots++) {
+    const expiresAt = new Date(Date.now() + campaign.claimTtlSeconds * 1000);
+    for (let openSlots = 1; openSlots <= campaign.annotatorsPerImage && held.length < depth; openSlots++) {
       // Images that already have some annotators come first, so images get finished before new ones start.
       const rows = await tx.$queryRaw<{ image_id: number }[]>`
         SELECT ci.image_id FROM campaign_images ci
@@ -50,17 +55,21 @@ export async function claimNextImage(db: Db, userId: number, campaignId: number)
             SELECT 1 FROM assignments a
             WHERE a.campaign_id = ci.campaign_id AND a.image_id = ci.image_id AND a.user_id = ${userId})
         ORDER BY ci.position
-        LIMIT 1
+        LIMIT ${depth - held.length}
         FOR UPDATE SKIP LOCKED`;
-      const imageId = rows[0]?.image_id;
-      if (imageId === undefined) continue;
-      await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots - 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
-      const expiresAt = new Date(Date.now() + campaign.claimTtlSeconds * 1000);
-      await tx.assignment.create({ data: { campaignId, imageId, userId, expiresAt } });
-      return { imageId, expiresAt, resumed: false };
+      for (const { image_id: imageId } of rows) {
+        await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots - 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
+        await tx.assignment.create({ data: { campaignId, imageId, userId, expiresAt } });
+        held.push({ imageId, expiresAt, resumed: false });
+      }
     }
-    return null;
+    return held;
   });
+}
+
+/** The image the user should label now: the oldest one they hold, or a newly claimed one; null when none is left. */
+export async function claimNextImage(db: Db, userId: number, campaignId: number): Promise<Claim | null> {
+  return (await holdImages(db, userId, campaignId, 1))[0] ?? null;
 }
 
 /** Claims past their expiry go back to the pool; the annotator can still submit while nobody else took the slot. */
@@ -114,17 +123,12 @@ export async function skipImage(db: Db, userId: number, campaignId: number, imag
   });
 }
 
-/** The image the user finished just before `imageId` (or their latest, when imageId is null). */
+/** The image the user finished just before `imageId` (or their latest, when imageId is null), in claim order. */
 export async function previousImageId(db: Db, userId: number, campaignId: number, imageId: number | null): Promise<number | null> {
-  const current = imageId === null ? null : await db.assignment.findFirst({ where: { campaignId, userId, imageId }, select: { claimedAt: true } });
+  const current = imageId === null ? null : await db.assignment.findFirst({ where: { campaignId, userId, imageId }, select: { id: true } });
   const previous = await db.assignment.findFirst({
-    where: {
-      campaignId,
-      userId,
-      status: { in: ["SUBMITTED", "SKIPPED"] },
-      ...(current ? { claimedAt: { lt: current.claimedAt } } : {}),
-    },
-    orderBy: { claimedAt: "desc" },
+    where: { campaignId, userId, status: { in: ["SUBMITTED", "SKIPPED"] }, ...(current ? { id: { lt: current.id } } : {}) },
+    orderBy: { id: "desc" },
     select: { imageId: true },
   });
   return previous?.imageId ?? null;

@@ -10,6 +10,8 @@ export interface MyCampaign {
   myDone: number;
   /** Images that still need an annotator (not counting claims in progress). */
   openSlots: number;
+  /** The user's median time per image in this campaign, in seconds. */
+  myMedianSeconds: number | null;
 }
 
 /** Campaigns the user is a member of, with their own progress. */
@@ -21,9 +23,13 @@ export async function listMyCampaigns(userId: number): Promise<MyCampaign[]> {
   });
   if (campaigns.length === 0) return [];
   const ids = campaigns.map((campaign) => campaign.id);
-  const [done, open] = await Promise.all([
+  const [done, open, times] = await Promise.all([
     db.assignment.groupBy({ by: ["campaignId"], where: { userId, campaignId: { in: ids }, status: "SUBMITTED" }, _count: true }),
     db.campaignImage.groupBy({ by: ["campaignId"], where: { campaignId: { in: ids } }, _sum: { openSlots: true } }),
+    db.$queryRaw<{ campaign_id: number; median_ms: number }[]>`
+      SELECT campaign_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY time_spent_ms)::float AS median_ms
+      FROM decisions WHERE user_id = ${userId} AND campaign_id = ANY(${ids}) AND time_spent_ms IS NOT NULL
+      GROUP BY campaign_id`,
   ]);
   return campaigns.map((campaign) => ({
     id: campaign.id,
@@ -33,5 +39,17 @@ export async function listMyCampaigns(userId: number): Promise<MyCampaign[]> {
     annotatorsPerImage: campaign.annotatorsPerImage,
     myDone: done.find((row) => row.campaignId === campaign.id)?._count ?? 0,
     openSlots: open.find((row) => row.campaignId === campaign.id)?._sum.openSlots ?? 0,
+    myMedianSeconds: medianSeconds(times.find((row) => row.campaign_id === campaign.id)?.median_ms),
   }));
+}
+
+const medianSeconds = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 100) / 10);
+
+/** The user's own progress in one campaign: images they labeled, of the images in it. */
+export async function getMyProgress(userId: number, campaignId: number): Promise<{ done: number; total: number }> {
+  const [done, total] = await Promise.all([
+    db.assignment.count({ where: { userId, campaignId, status: "SUBMITTED" } }),
+    db.campaignImage.count({ where: { campaignId } }),
+  ]);
+  return { done, total };
 }

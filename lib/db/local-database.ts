@@ -9,7 +9,7 @@ import { startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres"
  * tests use a throwaway one).
  */
 export function relabelHome(): string {
-  return path.resolve(process.env.RELABEL_HOME ?? ".relabel");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.RELABEL_HOME ?? ".relabel");
 }
 
 export const APP_DATABASE = "relabel";

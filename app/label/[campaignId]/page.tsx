@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requirePagePermission } from "@/lib/auth/session";
-import { claimNextImage } from "@/lib/campaigns/queue";
+import { PREFETCH_DEPTH } from "@/lib/data/upcoming-images";
+import { holdImages } from "@/lib/campaigns/queue";
 import { db } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import { parseId } from "@/lib/validation/route-params";
@@ -13,7 +14,7 @@ export default async function NextImagePage({ params }: { params: Promise<{ camp
   if (campaignId === null) notFound();
   let imageId: number | null;
   try {
-    imageId = (await claimNextImage(db, user.id, campaignId))?.imageId ?? null;
+    imageId = (await holdImages(db, user.id, campaignId, PREFETCH_DEPTH))[0]?.imageId ?? null;
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof ExpectedError) return <Message title={error.message} />;
@@ -28,7 +29,7 @@ function Message({ title, detail }: { title: string; detail?: string }) {
     <main className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-xl font-semibold">{title}</h1>
       {detail && <p className="mt-2 text-slate-600">{detail}</p>}
-      <Link href="/" className="mt-6 inline-block text-accent-700 underline">
+      <Link href="/" className="mt-6 inline-block text-indigo-700 underline">
         Back to my campaigns
       </Link>
     </main>

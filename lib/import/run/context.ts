@@ -14,6 +14,8 @@ export interface ImportContext {
   onProgress?: (step: string) => void;
   /** Cancelling aborts before the next write; a running transaction rolls back. */
   signal?: AbortSignal;
+  /** Validate everything, the database's constraints included, then roll back. */
+  dryRun?: boolean;
 }
 
 export interface ImportSummary {
@@ -39,16 +41,27 @@ export async function readInput(file: string): Promise<Buffer> {
   }
 }
 
+/** One import step's write transaction (rolled back in a dry run, or when cancelled before it commits). */
+export function transaction<T>(ctx: ImportContext, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  ctx.signal?.throwIfAborted();
+  return inTransaction(
+    ctx.url,
+    async (client) => {
+      const result = await work(client);
+      ctx.signal?.throwIfAborted();
+      return result;
+    },
+    { dryRun: ctx.dryRun },
+  );
+}
+
 /** Opens the write transaction for an import; labels need the dataset (and its images) to exist. */
 export function writeToDataset<T>(ctx: ImportContext, file: string, work: (client: pg.Client, datasetId: number) => Promise<T>): Promise<T> {
-  ctx.signal?.throwIfAborted();
-  return inTransaction(ctx.url, async (client) => {
+  return transaction(ctx, async (client) => {
     const datasetId = await findDatasetId(client, ctx.dataset);
     if (datasetId === null) {
       throw new ImportError(file, null, `The dataset "${ctx.dataset}" does not exist yet: import its original labels or images first.`);
     }
-    const result = await work(client, datasetId);
-    ctx.signal?.throwIfAborted();
-    return result;
+    return work(client, datasetId);
   });
 }

@@ -3,9 +3,8 @@ import path from "node:path";
 import { ImportError } from "@/lib/import/import-error";
 import { upsertDataset } from "@/lib/import/load/catalog";
 import { type ImageRow, upsertImages } from "@/lib/import/load/images";
-import { inTransaction } from "@/lib/import/load/transaction";
 import { parseImageFileName, readImageInfo } from "@/lib/import/parsers/image-files";
-import { type ImportContext, type ImportSummary, readInput } from "@/lib/import/run/context";
+import { type ImportContext, type ImportSummary, readInput, transaction } from "@/lib/import/run/context";
 
 const SPLITS = { val: "VAL", test: "TEST", train: "TRAIN", sample: "TRAIN" } as const;
 const IMAGE_EXTENSION = /\.(jpe?g|png|webp)$/i;
@@ -47,7 +46,7 @@ export async function importImageFolder(ctx: ImportContext, folder: string, opti
     });
     if (position % 500 === 499) ctx.onProgress?.(`read ${position + 1} of ${files.length} images`);
   }
-  const stored = await inTransaction(ctx.url, async (client) => {
+  const stored = await transaction(ctx, async (client) => {
     const datasetId = await upsertDataset(client, { slug: ctx.dataset, name: "ImageNet-1k validation", imageRoot: root });
     await client.query("UPDATE datasets SET image_root = $2, url_template = NULL WHERE id = $1", [datasetId, root]);
     return upsertImages(client, datasetId, rows);
@@ -66,7 +65,7 @@ export async function setImageUrlTemplate(ctx: ImportContext, template: string):
   if (!template.includes("{file}") || !["http:", "https:"].includes(url.protocol)) {
     throw new ImportError(template, null, "A URL template is an http(s) URL containing {file}, e.g. https://host/val/{file}.");
   }
-  await inTransaction(ctx.url, async (client) => {
+  await transaction(ctx, async (client) => {
     const datasetId = await upsertDataset(client, { slug: ctx.dataset, name: "ImageNet-1k validation" });
     await client.query("UPDATE datasets SET url_template = $2, image_root = NULL WHERE id = $1", [datasetId, template]);
   });

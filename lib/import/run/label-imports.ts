@@ -2,11 +2,10 @@ import { upsertDataset } from "@/lib/import/load/catalog";
 import type { ImageRow } from "@/lib/import/load/images";
 import { upsertImages } from "@/lib/import/load/images";
 import { replaceVerdicts } from "@/lib/import/load/sources";
-import { inTransaction } from "@/lib/import/load/transaction";
 import { parseFileClassCsv, parseOriginalValidationJson } from "@/lib/import/parsers/original-labels";
 import { parseRealJson, parseRealScoresNpz, withRealScores } from "@/lib/import/parsers/real";
 import { KNOWN_SOURCES } from "@/lib/import/source-catalog";
-import { type ImportContext, type ImportSummary, readInput, readText, writeToDataset } from "@/lib/import/run/context";
+import { type ImportContext, type ImportSummary, readInput, readText, transaction, writeToDataset } from "@/lib/import/run/context";
 import { requireTaxonomy } from "@/lib/import/run/taxonomy-imports";
 
 const validationFileName = (fileNumber: number) => `ILSVRC2012_val_${String(fileNumber).padStart(8, "0")}.JPEG`;
@@ -17,7 +16,7 @@ const validationFileName = (fileNumber: number) => `ILSVRC2012_val_${String(file
  */
 export async function importOriginalLabels(ctx: ImportContext, file: string): Promise<ImportSummary> {
   const text = await readText(file);
-  return inTransaction(ctx.url, async (client) => {
+  return transaction(ctx, async (client) => {
     const wnids = await requireTaxonomy(client, file);
     const records = file.endsWith(".csv") ? parseFileClassCsv(text, file, wnids) : parseOriginalValidationJson(text, file, wnids);
     ctx.signal?.throwIfAborted();

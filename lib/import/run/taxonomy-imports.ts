@@ -1,23 +1,22 @@
 import path from "node:path";
 import { ImportError } from "@/lib/import/import-error";
 import { loadClassIndex, replaceClassGroups, setClassNames, upsertClasses } from "@/lib/import/load/catalog";
-import { inTransaction } from "@/lib/import/load/transaction";
 import { parseClassClusters } from "@/lib/import/parsers/class-clusters";
 import { parseClassInfo, parseClassNameList, parseModifiedClassNames, parseSynsetMapping } from "@/lib/import/parsers/taxonomy";
-import { type ImportContext, type ImportSummary, readText } from "@/lib/import/run/context";
+import { type ImportContext, type ImportSummary, readText, transaction } from "@/lib/import/run/context";
 
 /** class_info.json (WordNet lemmas and glosses) or LOC_synset_mapping.txt. */
 export async function importClasses(ctx: ImportContext, file: string): Promise<ImportSummary> {
   const text = await readText(file);
   const classes = file.endsWith(".txt") ? parseSynsetMapping(text, file) : parseClassInfo(text, file);
-  await inTransaction(ctx.url, (client) => upsertClasses(client, classes));
+  await transaction(ctx, (client) => upsertClasses(client, classes));
   return { kind: "classes", file, stored: classes.length };
 }
 
 export async function importClassNames(ctx: ImportContext, file: string, variant: "openai" | "modified"): Promise<ImportSummary> {
   const text = await readText(file);
   const names = variant === "openai" ? parseClassNameList(text, file) : parseModifiedClassNames(text, file);
-  await inTransaction(ctx.url, async (client) => {
+  await transaction(ctx, async (client) => {
     await requireTaxonomy(client, file);
     await setClassNames(client, variant === "openai" ? "openai_name" : "modified_name", names);
   });
@@ -26,7 +25,7 @@ export async function importClassNames(ctx: ImportContext, file: string, variant
 
 export async function importClassClusters(ctx: ImportContext, file: string): Promise<ImportSummary> {
   const groups = parseClassClusters(await readText(file), file);
-  await inTransaction(ctx.url, async (client) => {
+  await transaction(ctx, async (client) => {
     await requireTaxonomy(client, file);
     await replaceClassGroups(client, path.basename(file), groups);
   });

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LabelingScreen } from "@/components/labeling/labeling-screen";
 import { requirePagePermission } from "@/lib/auth/session";
-import { findWorkableCampaign } from "@/lib/campaigns/queue";
+import { upcomingImageIds } from "@/lib/data/upcoming-images";
+import { findWorkableCampaign, previousImageId } from "@/lib/campaigns/queue";
+import { getMyProgress } from "@/lib/data/campaigns";
 import { listClassSummaries } from "@/lib/data/classes";
 import { getLabelingItem } from "@/lib/data/labeling";
 import { listVocabulary } from "@/lib/data/vocabulary";
@@ -19,13 +21,26 @@ export default async function LabelImagePage({ params }: { params: Promise<{ cam
   const imageId = parseId(raw.imageId);
   if (campaignId === null || imageId === null) notFound();
   try {
-    const [campaign, item, classes, vocabulary] = await Promise.all([
+    const [campaign, item, classes, vocabulary, upcoming, progress, previous] = await Promise.all([
       findWorkableCampaign(db, user.id, campaignId),
       getLabelingItem(user.id, campaignId, imageId),
       listClassSummaries(),
       listVocabulary(),
+      upcomingImageIds(user.id, campaignId, imageId),
+      getMyProgress(user.id, campaignId),
+      previousImageId(db, user.id, campaignId, imageId),
     ]);
-    return <LabelingScreen campaign={{ id: campaign.id, name: campaign.name, instructions: campaign.instructions, status: campaign.status }} item={item} classes={classes} vocabulary={vocabulary} />;
+    return (
+      <LabelingScreen
+        campaign={{ id: campaign.id, name: campaign.name, instructions: campaign.instructions, status: campaign.status }}
+        item={item}
+        classes={classes}
+        vocabulary={vocabulary}
+        upcoming={upcoming}
+        progress={progress}
+        hasPrevious={previous !== null}
+      />
+    );
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -1,0 +1,166 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { startImportAction, validateImportAction } from "@/lib/actions/imports";
+import type { ImportOption } from "@/lib/import/kinds";
+import type { ImportSummary } from "@/lib/import/run/context";
+
+interface KindInfo {
+  name: string;
+  description: string;
+  target: "file" | "folder";
+  options: ImportOption[];
+}
+
+type Outcome = { kind: "validated"; summaries: ImportSummary[] } | { kind: "error"; message: string } | { kind: "started"; jobId: number };
+
+const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-100";
+
+/** Choose a kind and a server path (or upload a file), validate without writing, then import. */
+export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]; roots: string[]; defaultDataset: string }) {
+  const router = useRouter();
+  const [kindName, setKindName] = useState(kinds[0]!.name);
+  const [path, setPath] = useState("");
+  const [dataset, setDataset] = useState(defaultDataset);
+  const [options, setOptions] = useState<Record<string, string | boolean>>({});
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState<"upload" | "validate" | "import" | null>(null);
+  const kind = kinds.find((k) => k.name === kindName)!;
+
+  async function upload(file: File) {
+    setBusy("upload");
+    setOutcome(null);
+    const response = await fetch("/api/imports/upload", { method: "POST", body: file, headers: { "x-file-name": encodeURIComponent(file.name) } });
+    const body = (await response.json()) as { path?: string; error?: string };
+    setBusy(null);
+    if (body.path) setPath(body.path);
+    else setOutcome({ kind: "error", message: body.error ?? "The upload failed." });
+  }
+
+  async function run(mode: "validate" | "import") {
+    setBusy(mode);
+    setOutcome(null);
+    const request = { kind: kindName, path, dataset, options };
+    const result = mode === "validate" ? await validateImportAction(request) : await startImportAction(request);
+    setBusy(null);
+    if (!result.ok) setOutcome({ kind: "error", message: Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error });
+    else if (mode === "validate") setOutcome({ kind: "validated", summaries: result.data as ImportSummary[] });
+    else {
+      setOutcome({ kind: "started", jobId: (result.data as { jobId: number }).jobId });
+      router.refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={(event: FormEvent<HTMLFormElement>) => { event.preventDefault(); void run("import"); }} className="space-y-4 rounded-lg bg-white p-6 ring-1 ring-slate-200" aria-label="New import">
+      <div className="grid gap-4 md:grid-cols-3">
+        <label className="block text-sm font-medium">
+          Kind
+          <select value={kindName} onChange={(e) => { setKindName(e.target.value); setOptions({}); setOutcome(null); }} className={inputClass}>
+            {kinds.map((k) => (
+              <option key={k.name} value={k.name}>
+                {k.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium md:col-span-2">
+          Path on the server ({kind.target})
+          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={`${roots[0]}/…`} className={inputClass} />
+        </label>
+      </div>
+      <p className="text-sm text-slate-600">{kind.description}. Allowed folders: {roots.join(", ")}.</p>
+      {kind.target === "file" && (
+        <label className="block text-sm font-medium">
+          …or upload a file
+          <input type="file" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} className="mt-1 block text-sm" />
+        </label>
+      )}
+      <div className="grid gap-4 md:grid-cols-3">
+        <label className="block text-sm font-medium">
+          Dataset
+          <input value={dataset} onChange={(e) => setDataset(e.target.value)} className={inputClass} />
+        </label>
+        {kind.options.map((option) => (
+          <OptionField key={option.flags} option={option} value={options[optionKey(option.flags)]} onChange={(value) => setOptions({ ...options, [optionKey(option.flags)]: value })} />
+        ))}
+      </div>
+      <div className="flex gap-3">
+        <Button variant="secondary" disabled={busy !== null || !path} onClick={() => void run("validate")}>
+          {busy === "validate" ? "Validating…" : "Validate"}
+        </Button>
+        <Button type="submit" variant="primary" disabled={busy !== null || !path}>
+          {busy === "import" ? "Starting…" : "Import"}
+        </Button>
+        {busy === "upload" && <span className="self-center text-sm text-slate-600">Uploading…</span>}
+      </div>
+      {outcome && <OutcomeView outcome={outcome} />}
+    </form>
+  );
+}
+
+/** "--no-inspect" → "inspect" (false when set), "--scores <file>" → "scores": commander's keys. */
+function optionKey(flags: string): string {
+  const long = flags.split(" ")[0]!.replace(/^--(no-)?/, "");
+  return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function OptionField({ option, value, onChange }: { option: ImportOption; value: string | boolean | undefined; onChange: (value: string | boolean) => void }) {
+  const negated = option.flags.startsWith("--no-");
+  const takesValue = option.flags.includes("<");
+  if (!takesValue) {
+    return (
+      <label className="flex items-center gap-2 self-end pb-2 text-sm">
+        <input type="checkbox" checked={negated ? value === false : value === true} onChange={(e) => onChange(negated ? !e.target.checked : e.target.checked)} />
+        {option.description}
+      </label>
+    );
+  }
+  return (
+    <label className="block text-sm font-medium">
+      {option.description}
+      {option.choices ? (
+        <select value={String(value ?? option.choices[0])} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+          {option.choices.map((choice) => (
+            <option key={choice}>{choice}</option>
+          ))}
+        </select>
+      ) : (
+        <input value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} className={inputClass} />
+      )}
+    </label>
+  );
+}
+
+function OutcomeView({ outcome }: { outcome: Outcome }) {
+  if (outcome.kind === "error") {
+    return (
+      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        {outcome.message}
+      </p>
+    );
+  }
+  if (outcome.kind === "started") {
+    return (
+      <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+        Import #{outcome.jobId} started; follow it below.
+      </p>
+    );
+  }
+  return (
+    <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      <p className="font-medium">Valid. Importing would store:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {outcome.summaries.map((summary, i) => (
+          <li key={i}>
+            {summary.kind}
+            {summary.source ? ` (source ${summary.source})` : ""}: {summary.stored.toLocaleString("en")} rows
+            {summary.notInDataset ? `, ${summary.notInDataset.toLocaleString("en")} naming images outside the dataset` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { createCampaignAction, previewSelectionAction } from "@/lib/actions/campaigns";
+import type { Selection, SelectionRule } from "@/lib/validation/campaign";
+
+interface Props {
+  dataset: string;
+  sources: { name: string; title: string; kind: string }[];
+  groups: { id: number; label: string }[];
+  users: { id: number; name: string; role: string }[];
+}
+
+const RULES: { kind: SelectionRule["kind"]; label: string }[] = [
+  { kind: "disagreement", label: "Images where sources disagree" },
+  { kind: "original-outside", label: "Original label outside a study's set" },
+  { kind: "classes", label: "By original class" },
+  { kind: "class-group", label: "By problematic class group" },
+  { kind: "split", label: "By split" },
+  { kind: "list", label: "Explicit list of files" },
+  { kind: "all", label: "All images" },
+];
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-100";
+
+/** Create a campaign: which images (one rule, optionally sampled), how many annotators each, blind or not, who works on it. */
+export function CampaignForm({ dataset, sources, groups, users }: Props) {
+  const router = useRouter();
+  const studies = sources.filter((source) => source.kind !== "MODEL");
+  const [ruleKind, setRuleKind] = useState<SelectionRule["kind"]>("disagreement");
+  const [chosenSources, setChosenSources] = useState<string[]>(studies.filter((s) => s.kind === "STUDY").map((s) => s.name));
+  const [source, setSource] = useState(studies.find((s) => s.kind === "STUDY")?.name ?? "");
+  const [classes, setClasses] = useState("");
+  const [groupId, setGroupId] = useState(groups[0]?.id ?? 0);
+  const [split, setSplit] = useState<"VAL" | "TRAIN" | "TEST">("VAL");
+  const [files, setFiles] = useState("");
+  const [withPixels, setWithPixels] = useState(true);
+  const [sample, setSample] = useState("");
+  const [members, setMembers] = useState<number[]>(users.filter((u) => u.role === "ANNOTATOR").map((u) => u.id));
+  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function selection(): Selection {
+    const rule: SelectionRule = (() => {
+      switch (ruleKind) {
+        case "disagreement": return { kind: ruleKind, sources: chosenSources };
+        case "original-outside": return { kind: ruleKind, source };
+        case "classes": return { kind: ruleKind, classes: classes.split(/[\s,]+/).filter(Boolean).map(Number) };
+        case "class-group": return { kind: ruleKind, groupId };
+        case "split": return { kind: ruleKind, split };
+        case "list": return { kind: ruleKind, fileKeys: files.split(/\s+/).filter(Boolean) };
+        case "all": return { kind: ruleKind };
+      }
+    })();
+    return { rule, withPixels, ...(sample ? { sample: Number(sample) } : {}) };
+  }
+
+  const firstError = (result: { error: string; fieldErrors?: Record<string, string[]> }) => Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error;
+
+  async function preview() {
+    setBusy(true);
+    const result = await previewSelectionAction({ dataset, selection: selection() });
+    setBusy(false);
+    setMessage(result.ok ? { tone: "info", text: `${result.data.images.toLocaleString("en")} images match.` } : { tone: "error", text: firstError(result) });
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    const result = await createCampaignAction({
+      name: String(form.get("name") ?? ""),
+      instructions: String(form.get("instructions") ?? ""),
+      dataset,
+      selection: selection(),
+      annotatorsPerImage: Number(form.get("annotatorsPerImage")),
+      showPriorLabels: form.get("showPriorLabels") === "on",
+      claimTtlMinutes: Number(form.get("claimTtlMinutes")),
+      memberIds: members,
+    });
+    setBusy(false);
+    if (result.ok) router.push(`/admin/campaigns/${result.data.campaignId}`);
+    else setMessage({ tone: "error", text: firstError(result) });
+  }
+
+  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+  return (
+    <form onSubmit={submit} aria-label="New campaign" className="space-y-5 rounded-lg bg-white p-6 ring-1 ring-slate-200">
+      <div className="grid gap-4 md:grid-cols-2">
+        <label className="block text-sm font-medium">Name<input name="name" required className={field} /></label>
+        <label className="block text-sm font-medium">
+          Images
+          <select value={ruleKind} onChange={(e) => setRuleKind(e.target.value as SelectionRule["kind"])} className={field}>
+            {RULES.map((rule) => <option key={rule.kind} value={rule.kind}>{rule.label}</option>)}
+          </select>
+        </label>
+      </div>
+      <fieldset className="rounded-md bg-slate-50 p-4 text-sm">
+        <legend className="sr-only">Selection details</legend>
+        {ruleKind === "disagreement" && (
+          <div className="flex flex-wrap gap-x-5 gap-y-2">
+            {studies.map((s) => (
+              <label key={s.name} className="flex items-center gap-2">
+                <input type="checkbox" checked={chosenSources.includes(s.name)} onChange={() => setChosenSources(toggle(chosenSources, s.name))} />
+                {s.title}
+              </label>
+            ))}
+          </div>
+        )}
+        {ruleKind === "original-outside" && (
+          <label className="block font-medium">Study<select value={source} onChange={(e) => setSource(e.target.value)} className={field}>{studies.filter((s) => s.kind === "STUDY").map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}</select></label>
+        )}
+        {ruleKind === "classes" && <label className="block font-medium">Class indices (0–999), separated by commas<input value={classes} onChange={(e) => setClasses(e.target.value)} placeholder="356, 357, 358, 359" className={field} /></label>}
+        {ruleKind === "class-group" && (
+          <label className="block font-medium">Group<select value={groupId} onChange={(e) => setGroupId(Number(e.target.value))} className={field}>{groups.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}</select></label>
+        )}
+        {ruleKind === "split" && (
+          <label className="block font-medium">Split<select value={split} onChange={(e) => setSplit(e.target.value as typeof split)} className={field}><option value="VAL">validation</option><option value="TRAIN">training</option><option value="TEST">test</option></select></label>
+        )}
+        {ruleKind === "list" && <label className="block font-medium">File names, one per line<textarea value={files} onChange={(e) => setFiles(e.target.value)} rows={4} className={field} /></label>}
+        {ruleKind === "all" && <p className="text-slate-600">Every image of the dataset.</p>}
+        <div className="mt-3 flex flex-wrap items-end gap-5">
+          <label className="flex items-center gap-2"><input type="checkbox" checked={withPixels} onChange={(e) => setWithPixels(e.target.checked)} />Only images whose pixels are available</label>
+          <label className="block font-medium">Random sample of at most<input value={sample} onChange={(e) => setSample(e.target.value.replace(/\D/g, ""))} inputMode="numeric" placeholder="all" className={`${field} w-32`} /></label>
+          <Button onClick={() => void preview()} disabled={busy}>Count images</Button>
+        </div>
+      </fieldset>
+      <div className="grid gap-4 md:grid-cols-3">
+        <label className="block text-sm font-medium">Annotators per image<input name="annotatorsPerImage" type="number" min={1} max={20} defaultValue={2} className={field} /></label>
+        <label className="block text-sm font-medium">Claim expires after (minutes)<input name="claimTtlMinutes" type="number" min={1} defaultValue={30} className={field} /></label>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm"><input name="showPriorLabels" type="checkbox" defaultChecked />Show prior labels and model predictions (off: a blind pass)</label>
+      </div>
+      <label className="block text-sm font-medium">Instructions (Markdown)<textarea name="instructions" rows={4} className={field} /></label>
+      <fieldset className="text-sm">
+        <legend className="font-medium">Members</legend>
+        <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+          {users.map((user) => (
+            <label key={user.id} className="flex items-center gap-2">
+              <input type="checkbox" checked={members.includes(user.id)} onChange={() => setMembers(toggle(members, user.id))} />
+              {user.name} <span className="text-slate-500">({user.role.toLowerCase()})</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {message && <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : "rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900"}>{message.text}</p>}
+      <Button type="submit" variant="primary" disabled={busy}>Create campaign</Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "./support/accounts";
+import { campaignWith } from "./support/campaigns";
+import { e2eDb } from "./support/database";
+
+test.use({ storageState: storageState("annotator") });
+
+test("label a real validation image with its original and ReaL labels, save, reload: the decision is there", async ({ page }) => {
+  // Image 2: original label "alp" (970); ReaL says {ski (795), alp}.
+  const { campaignId, imageIdOf } = await campaignWith([2], ["annotator"]);
+  await page.goto(`/label/${campaignId}`);
+  await expect(page).toHaveURL(`/label/${campaignId}/${imageIdOf(2)}`);
+  await expect(page.getByText("ILSVRC2012_val_00000002.JPEG").first()).toBeVisible();
+
+  const image = page.getByRole("img", { name: /ILSVRC2012_val_00000002/ });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(500);
+
+  const sources = page.getByRole("region", { name: "Sources" });
+  await expect(sources.getByText("Original ImageNet label")).toBeVisible();
+  await expect(sources.getByText("ReaL (Beyer et al. 2020)")).toBeVisible();
+  await expect(sources.getByText("ski, alp")).toBeVisible();
+
+  const candidates = page.getByRole("region", { name: /Candidates/ });
+  await candidates.getByRole("button", { name: /alp/ }).click();
+  await candidates.getByRole("button", { name: /ski/ }).click();
+  await expect(candidates.getByRole("button", { name: /alp/ })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing left to label here" })).toBeVisible();
+
+  const decision = await e2eDb().decision.findFirstOrThrow({ where: { campaignId, imageId: imageIdOf(2) } });
+  expect(decision.classes).toEqual([795, 970]);
+
+  await page.goto(`/label/${campaignId}/${imageIdOf(2)}`);
+  await page.reload();
+  await expect(candidates.getByRole("button", { name: /alp/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(candidates.getByRole("button", { name: /ski/ })).toHaveAttribute("aria-pressed", "true");
+});

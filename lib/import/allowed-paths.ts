@@ -1,0 +1,41 @@
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { relabelHome } from "@/lib/db/local-database";
+import { ImportError } from "@/lib/import/import-error";
+
+/**
+ * Folders an admin may import from through the web UI (the CLI runs with the user's own file
+ * permissions and is not limited): the demo bundle, the upload folder, and RELABEL_IMPORT_ROOTS
+ * (a list separated by the platform's path delimiter, ":" on Linux).
+ */
+export function importRoots(env: NodeJS.ProcessEnv = process.env): string[] {
+  const configured = (env.RELABEL_IMPORT_ROOTS ?? "").split(path.delimiter).filter(Boolean);
+  return [path.resolve("prisma/demo"), uploadsFolder(), ...configured.map((root) => path.resolve(root))];
+}
+
+export function uploadsFolder(): string {
+  return path.join(relabelHome(), "uploads");
+}
+
+/** The real path of `requested` if it lies inside an import root; symbolic links cannot lead outside. */
+export function resolveImportPath(requested: string, roots: string[] = importRoots()): string {
+  let real: string;
+  try {
+    real = realpathSync(path.resolve(requested));
+  } catch {
+    throw new ImportError(requested, null, "No such file or folder on the server.");
+  }
+  const inside = roots.some((root) => {
+    let realRoot: string;
+    try {
+      realRoot = realpathSync(root);
+    } catch {
+      return false;
+    }
+    return real === realRoot || real.startsWith(realRoot + path.sep);
+  });
+  if (!inside) {
+    throw new ImportError(requested, null, `Imports from the web are limited to these folders: ${roots.join(", ")} (set RELABEL_IMPORT_ROOTS to allow more).`);
+  }
+  return real;
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { classIndexSchema } from "@/lib/validation/decision";
+
+const sourceName = z.string().trim().min(1).max(100);
+
+/** Which images a campaign covers. One rule, optionally narrowed to images with pixels and sampled. */
+export const selectionRuleSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("all") }),
+  z.object({ kind: z.literal("classes"), classes: z.array(classIndexSchema).min(1, "Pick at least one class.").max(1000) }),
+  z.object({ kind: z.literal("class-group"), groupId: z.number().int().positive() }),
+  z.object({
+    kind: z.literal("disagreement"),
+    sources: z.array(sourceName).min(2, "Pick at least two sources to compare.").max(20),
+  }),
+  z.object({ kind: z.literal("original-outside"), source: sourceName }),
+  z.object({ kind: z.literal("split"), split: z.enum(["TRAIN", "VAL", "TEST"]) }),
+  z.object({ kind: z.literal("list"), fileKeys: z.array(z.string().trim().min(1).max(255)).min(1, "List at least one file.").max(100_000) }),
+]);
+export type SelectionRule = z.infer<typeof selectionRuleSchema>;
+
+export const selectionSchema = z.object({
+  rule: selectionRuleSchema,
+  /** Only images whose pixels the server can show. */
+  withPixels: z.boolean().default(true),
+  /** A random sample of at most this many of the matching images. */
+  sample: z.number().int().min(1).max(2_000_000).optional(),
+});
+export type Selection = z.infer<typeof selectionSchema>;
+
+export const newCampaignSchema = z.object({
+  name: z.string().trim().min(1, "Name the campaign.").max(120),
+  instructions: z.string().max(20_000).default(""),
+  dataset: z.string().trim().min(1).max(63),
+  selection: selectionSchema,
+  annotatorsPerImage: z.number().int().min(1, "At least one annotator per image.").max(20),
+  showPriorLabels: z.boolean(),
+  claimTtlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+  memberIds: z.array(z.number().int().positive()).max(1000),
+});
+export type NewCampaign = z.infer<typeof newCampaignSchema>;
+
+export const campaignStatusSchema = z.object({ campaignId: z.number().int().positive(), status: z.enum(["ACTIVE", "CLOSED"]) });
