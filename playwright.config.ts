@@ -1,0 +1,38 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_HOME, E2E_PORT, chromiumPath } from "./e2e/support/environment";
+
+/**
+ * End-to-end tests in Debian's Chromium against a production build served by the same
+ * `scripts/start.ts` users run, on a throwaway embedded database (wiped by --fresh) with the demo data.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "sign-in", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["sign-in"] },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/start.ts --fresh",
+    url: `http://127.0.0.1:${E2E_PORT}/sign-in`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { RELABEL_HOME: E2E_HOME, PORT: String(E2E_PORT), HOST: "127.0.0.1", RELABEL_DEMO: "1", DATABASE_URL: "" },
+  },
+});
