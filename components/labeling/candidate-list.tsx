@@ -4,11 +4,14 @@ import { useId, useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cx, focusRing } from "@/components/ui/class-names";
 import { Kbd } from "@/components/ui/kbd";
+import { ClassDetails } from "@/components/labeling/class-details";
 import { describeGroups, distinctName, type ClassLookup } from "@/lib/labeling/class-lookup";
 import { badgeDescription, badgeText } from "@/lib/labeling/source-format";
 import type { Candidate, SourceKind } from "@/lib/labeling/types";
 
 export interface CandidateListProps {
+  /** The image on screen, left out of each class's example images. */
+  imageId: number;
   candidates: Candidate[];
   lookup: ClassLookup;
   /** Names shared by several classes ("crane"), shown with their index. */
@@ -30,7 +33,7 @@ const TONE: Record<SourceKind, BadgeTone> = {
   MODEL: "neutral",
 };
 
-export function CandidateList({ candidates, lookup, duplicates, selected, selectingCandidateSet, onToggle }: CandidateListProps) {
+export function CandidateList({ imageId, candidates, lookup, duplicates, selected, selectingCandidateSet, onToggle }: CandidateListProps) {
   const headingId = useId();
   // One switch for all rows rather than a button per row: glosses are read in bursts, and a
   // per-row button would put ten same-named controls next to the candidates.
@@ -69,6 +72,7 @@ export function CandidateList({ candidates, lookup, duplicates, selected, select
             <CandidateRow
               key={candidate.classIndex}
               candidate={candidate}
+              imageId={imageId}
               number={position < KEYED ? position + 1 : null}
               name={distinctName(lookup, duplicates, candidate.classIndex)}
               lookup={lookup}
@@ -85,6 +89,7 @@ export function CandidateList({ candidates, lookup, duplicates, selected, select
 
 interface CandidateRowProps {
   candidate: Candidate;
+  imageId: number;
   number: number | null;
   name: string;
   lookup: ClassLookup;
@@ -93,7 +98,7 @@ interface CandidateRowProps {
   onToggle: (classIndex: number) => void;
 }
 
-function CandidateRow({ candidate, number, name, lookup, pressed, showGloss, onToggle }: CandidateRowProps) {
+function CandidateRow({ candidate, imageId, number, name, lookup, pressed, showGloss, onToggle }: CandidateRowProps) {
   const detailsId = useId();
   const cls = lookup.get(candidate.classIndex);
   const warnings = cls ? describeGroups(cls, lookup) : [];
@@ -146,7 +151,7 @@ function CandidateRow({ candidate, number, name, lookup, pressed, showGloss, onT
             {warning.charAt(0).toUpperCase() + warning.slice(1)}
           </p>
         ))}
-        {showGloss && cls?.gloss ? <p className="text-sm text-slate-600">{cls.gloss}</p> : null}
+        {showGloss && cls ? <ClassDetails cls={cls} imageId={imageId} /> : null}
       </div>
     </li>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { findWorkableCampaign } from "@/lib/campaigns/queue";
+import { listClassSummaries } from "@/lib/data/classes";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { mergeCandidates } from "@/lib/labeling/candidates";
@@ -25,6 +26,7 @@ export async function getLabelingItem(userId: number, campaignId: number, imageI
   // A blind pass hides every prior label, the original one included: it would anchor the annotator too.
   const priors = campaign.showPriorLabels ? await listPriorLabels(imageId) : { labels: [], predictions: [], hints: [] };
 
+  const classNames = new Map((await listClassSummaries()).map((cls) => [cls.index, cls.name]));
   const verdicts: SourceVerdict[] = priors.labels
     .map((label) => ({
       source: label.source.name,
@@ -32,7 +34,7 @@ export async function getLabelingItem(userId: number, campaignId: number, imageI
       kind: label.source.kind,
       status: label.status,
       classes: label.classes,
-      notes: describeVerdict(label.votes, label.details),
+      notes: describeVerdict(label.votes, label.details, (index) => classNames.get(index) ?? `class ${index}`),
     }))
     .sort((a, b) => sourceOrder(a.kind) - sourceOrder(b.kind) || a.title.localeCompare(b.title));
   const predictions: ModelPrediction[] = priors.predictions.map((prediction) => ({

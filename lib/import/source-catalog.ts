@@ -52,3 +52,13 @@ export const KNOWN_SOURCES = {
     url: "https://github.com/klarajanouskova/ImageNet",
   },
 } as const satisfies Record<string, SourceSpec>;
+
+/** Display names of the models whose published predictions ship with ImageNetV2. */
+export const MODEL_TITLES: Record<string, string> = {
+  alexnet: "AlexNet",
+  resnet50: "ResNet-50",
+  inception_resnet_v2_tf: "Inception-ResNet-v2",
+  senet154: "SENet-154",
+  nasnetalarge: "NASNet-A Large",
+  pnasnet_large_tf: "PNASNet-5 Large",
+};

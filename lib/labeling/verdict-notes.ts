@@ -1,5 +1,8 @@
-/** Short, human-readable extras of a source's verdict (votes, unclear labels) for the source panel. */
-export function describeVerdict(votes: unknown, details: unknown): string[] {
+/**
+ * Short, human-readable extras of a source's verdict (votes, unclear labels) for the source
+ * panel. Class indices in the details are named with `className`.
+ */
+export function describeVerdict(votes: unknown, details: unknown, className: (index: number) => string): string[] {
   const notes: string[] = [];
   if (votes && typeof votes === "object") {
     const entries = Object.entries(votes as Record<string, unknown>).filter(([, count]) => typeof count === "number");
@@ -7,9 +10,11 @@ export function describeVerdict(votes: unknown, details: unknown): string[] {
   }
   if (details && typeof details === "object") {
     for (const [key, value] of Object.entries(details as Record<string, unknown>)) {
-      if (Array.isArray(value) && value.length > 0) notes.push(`${humanize(key)}: ${value.join(", ")}`);
+      const classValued = /label|class/i.test(key);
+      const show = (item: unknown) => (classValued && typeof item === "number" ? className(item) : String(item));
+      if (Array.isArray(value) && value.length > 0) notes.push(`${humanize(key)}: ${value.map(show).join(", ")}`);
       else if (typeof value === "string" && value) notes.push(`${humanize(key)}: ${value}`);
-      else if (typeof value === "number") notes.push(`${humanize(key)}: ${value}`);
+      else if (typeof value === "number") notes.push(`${humanize(key)}: ${show(value)}`);
     }
   }
   return notes;

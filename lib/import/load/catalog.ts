@@ -44,6 +44,7 @@ export async function upsertClasses(client: pg.Client, classes: readonly ClassRe
      SELECT index, wnid, lemmas, gloss FROM incoming_classes
      ON CONFLICT (index) DO UPDATE SET wnid = EXCLUDED.wnid, lemmas = EXCLUDED.lemmas, gloss = EXCLUDED.gloss`,
   );
+  await client.query("DROP TABLE incoming_classes");
 }
 
 export async function setClassNames(

@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { ImportError } from "../import-error";
+import { rejectNul } from "./json-input";
 
 export interface CsvRow {
   /** 1-based line number in the file where the record starts (the header is line 1). */
@@ -21,6 +22,7 @@ export function readCsv(text: string | Buffer, file: string, required: readonly 
   // Blank lines at the end are harmless; blank lines inside fail the column count, which
   // keeps the line arithmetic below exact (info: true would double the parse time).
   const body = (typeof text === "string" ? text : text.toString("utf8")).trimEnd();
+  rejectNul(body, file);
   let records: string[][];
   try {
     records = parse(body, { bom: true });

@@ -21,6 +21,7 @@ export function describeOffset(text: string, offset: number): string {
  */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  rejectNul(body, file);
   try {
     return JSON.parse(body);
   } catch {
@@ -151,4 +152,15 @@ export function assertUniqueImageKeys(text: string, file: string): void {
     }
     firstSeen.set(name, match.index);
   }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000; refuse it here, with its position, rather than let the
+ * database fail the whole import with an encoding error that names no file.
+ */
+export function rejectNul(text: string, file: string): void {
+  const raw = text.indexOf("\0");
+  const escaped = text.search(/\\u0000/i);
+  const offset = raw === -1 ? escaped : escaped === -1 ? raw : Math.min(raw, escaped);
+  if (offset !== -1) throw new ImportError(file, describeOffset(text, offset), "The text contains a NUL character (U+0000), which cannot be stored.");
 }

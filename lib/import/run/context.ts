@@ -16,6 +16,8 @@ export interface ImportContext {
   signal?: AbortSignal;
   /** Validate everything, the database's constraints included, then roll back. */
   dryRun?: boolean;
+  /** Run inside this open transaction (a multi-step dry run) instead of one per step. */
+  client?: pg.Client;
 }
 
 export interface ImportSummary {
@@ -44,15 +46,12 @@ export async function readInput(file: string): Promise<Buffer> {
 /** One import step's write transaction (rolled back in a dry run, or when cancelled before it commits). */
 export function transaction<T>(ctx: ImportContext, work: (client: pg.Client) => Promise<T>): Promise<T> {
   ctx.signal?.throwIfAborted();
-  return inTransaction(
-    ctx.url,
-    async (client) => {
-      const result = await work(client);
-      ctx.signal?.throwIfAborted();
-      return result;
-    },
-    { dryRun: ctx.dryRun },
-  );
+  const checked = async (client: pg.Client) => {
+    const result = await work(client);
+    ctx.signal?.throwIfAborted();
+    return result;
+  };
+  return ctx.client ? checked(ctx.client) : inTransaction(ctx.url, checked, { dryRun: ctx.dryRun });
 }
 
 /** Opens the write transaction for an import; labels need the dataset (and its images) to exist. */

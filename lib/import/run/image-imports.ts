@@ -15,6 +15,8 @@ export interface ImageFolderOptions {
    * recorded: fast on a million files, and the viewer reads dimensions from the pixels it loads.
    */
   inspect?: boolean;
+  /** Display name of the dataset when this import creates it. */
+  datasetName?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function importImageFolder(ctx: ImportContext, folder: string, opti
     if (position % 500 === 499) ctx.onProgress?.(`read ${position + 1} of ${files.length} images`);
   }
   const stored = await transaction(ctx, async (client) => {
-    const datasetId = await upsertDataset(client, { slug: ctx.dataset, name: "ImageNet-1k validation", imageRoot: root });
+    const datasetId = await upsertDataset(client, { slug: ctx.dataset, name: options.datasetName ?? "ImageNet-1k validation", imageRoot: root });
     await client.query("UPDATE datasets SET image_root = $2, url_template = NULL WHERE id = $1", [datasetId, root]);
     return upsertImages(client, datasetId, rows);
   });

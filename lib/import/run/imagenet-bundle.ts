@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { ImportError } from "@/lib/import/import-error";
+import { inTransaction } from "@/lib/import/load/transaction";
 import type { ImportContext, ImportSummary } from "@/lib/import/run/context";
 import { importImageFolder } from "@/lib/import/run/image-imports";
 import { importOriginalLabels, importReal } from "@/lib/import/run/label-imports";
@@ -15,6 +16,8 @@ import {
 } from "@/lib/import/run/study-imports";
 import { importClassClusters, importClassNames, importClasses } from "@/lib/import/run/taxonomy-imports";
 
+export const SAMPLES_DATASET = "imagenet-samples";
+
 type Locate = (relative: string) => string | undefined;
 
 interface BundleStep {
@@ -23,8 +26,14 @@ interface BundleStep {
   run(ctx: ImportContext, file: string, at: Locate): Promise<ImportSummary | ImportSummary[]>;
 }
 
-const each = (folder: string, extension: string, run: (file: string) => Promise<ImportSummary>) =>
-  Promise.all(readdirSync(folder).filter((name) => name.endsWith(extension)).sort().map((name) => run(path.join(folder, name))));
+/** One file after another: each is its own transaction, and a failure stops the ones after it. */
+async function each(folder: string, extension: string, run: (file: string) => Promise<ImportSummary>): Promise<ImportSummary[]> {
+  const summaries: ImportSummary[] = [];
+  for (const name of readdirSync(folder).filter((entry) => entry.endsWith(extension)).sort()) {
+    summaries.push(await run(path.join(folder, name)));
+  }
+  return summaries;
+}
 
 /**
  * Every file Relabel recognises in a folder laid out like the published data, in dependency
@@ -38,6 +47,11 @@ const STEPS: BundleStep[] = [
   { file: "flaws-of-imagenet/clusters.json", run: (ctx, file) => importClassClusters(ctx, file) },
   { file: "imagenet-classes/imagenet-validation-original.json", run: (ctx, file) => importOriginalLabels(ctx, file) },
   { file: "imagenet-val-images", run: (ctx, folder) => importImageFolder(ctx, folder) },
+  // One training-style image per class, kept in a dataset of its own: examples shown next to candidates.
+  {
+    file: "imagenet-sample-images",
+    run: (ctx, folder) => importImageFolder({ ...ctx, dataset: SAMPLES_DATASET }, folder, { datasetName: "ImageNet sample images (one per class)" }),
+  },
   { file: "real/real.json", run: (ctx, file, at) => importReal(ctx, file, at("real/scores.npz")) },
   { file: "label-errors/imagenet_mturk.json", run: (ctx, file) => importNorthcutt(ctx, file, "majority") },
   { file: "flaws-of-imagenet/multilabel.csv", run: (ctx, file) => importMultilabel(ctx, file) },
@@ -52,6 +66,11 @@ const STEPS: BundleStep[] = [
   },
 ];
 
+/**
+ * Imports the folder step by step, each step in its own transaction (a failure keeps the steps
+ * before it). A dry run runs every step in one transaction and rolls it back, so later steps
+ * see what earlier ones would have written.
+ */
 export async function importImagenetBundle(ctx: ImportContext, folder: string): Promise<ImportSummary[]> {
   if (!existsSync(folder)) throw new ImportError(folder, null, "No such folder.");
   const at: Locate = (relative) => {
@@ -61,12 +80,21 @@ export async function importImagenetBundle(ctx: ImportContext, folder: string): 
   if (!at("imagenet-classes/class_info.json")) {
     throw new ImportError(folder, null, "Expected imagenet-classes/class_info.json in this folder (the ImageNet class list).");
   }
-  const summaries: ImportSummary[] = [];
-  for (const step of STEPS) {
+  if (ctx.dryRun && !ctx.client) {
+    return inTransaction(ctx.url, (client) => runSteps({ ...ctx, client, dryRun: false }, at), { dryRun: true });
+  }
+  return runSteps(ctx, at);
+}
+
+async function runSteps(ctx: ImportContext, at: Locate): Promise<ImportSummary[]> {
+  const present = STEPS.flatMap((step) => {
     const file = at(step.file);
-    if (!file) continue;
+    return file ? [{ step, file }] : [];
+  });
+  const summaries: ImportSummary[] = [];
+  for (const [position, { step, file }] of present.entries()) {
     ctx.signal?.throwIfAborted();
-    ctx.onProgress?.(`importing ${step.file}`);
+    ctx.onProgress?.(`[${position + 1}/${present.length}] ${step.file}`);
     summaries.push(...[await step.run(ctx, file, at)].flat());
   }
   return summaries;

@@ -5,6 +5,7 @@ import { replacePredictions, type SourceSpec } from "@/lib/import/load/sources";
 import { classFolderOrder, rowLookup } from "@/lib/import/parsers/original-labels";
 import { parsePredictionsCsv, parsePredictionsJsonl, parseTopkNpy } from "@/lib/import/parsers/predictions";
 import type { PredictionRecord, VerdictRecord } from "@/lib/import/records";
+import { MODEL_TITLES } from "@/lib/import/source-catalog";
 import { type ImportContext, type ImportSummary, readInput, writeToDataset } from "@/lib/import/run/context";
 import { requireTaxonomy } from "@/lib/import/run/taxonomy-imports";
 
@@ -23,7 +24,7 @@ export async function importPredictions(ctx: ImportContext, file: string, option
   const spec: SourceSpec = {
     name: options.name ?? `model:${model}`,
     kind: "MODEL",
-    title: options.title ?? model,
+    title: options.title ?? MODEL_TITLES[model] ?? model,
     citation: file.includes("imagenetv2") ? "Recht et al. Do ImageNet Classifiers Generalize to ImageNet? ICML 2019 (model outputs)" : "",
   };
   const buffer = await readInput(file);

