@@ -22,9 +22,13 @@ test("label a real validation image with its original and ReaL labels, save, rel
   await expect(realRow.getByRole("definition")).toHaveText("ski, alp");
 
   const candidates = page.getByRole("region", { name: /Candidates/ });
-  await candidates.getByRole("button", { name: /alp/ }).click();
-  await candidates.getByRole("button", { name: /ski/ }).click();
-  await expect(candidates.getByRole("button", { name: /alp/ })).toHaveAttribute("aria-pressed", "true");
+  await candidates.getByRole("button", { name: "alp", exact: true }).click();
+  await candidates.getByRole("button", { name: "ski", exact: true }).click();
+  await expect(candidates.getByRole("button", { name: "alp", exact: true })).toHaveAttribute("aria-pressed", "true");
+  // Definitions show what each candidate class is, with its other names.
+  await candidates.getByRole("button", { name: "Definitions" }).click();
+  await expect(candidates.getByText("any high mountain")).toBeVisible();
+  await expect(candidates.getByText("OpenAI: mountain")).toBeVisible();
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("heading", { name: "Nothing left to label here" })).toBeVisible();
 
@@ -33,6 +37,6 @@ test("label a real validation image with its original and ReaL labels, save, rel
 
   await page.goto(`/label/${campaignId}/${imageIdOf(2)}`);
   await page.reload();
-  await expect(candidates.getByRole("button", { name: /alp/ })).toHaveAttribute("aria-pressed", "true");
-  await expect(candidates.getByRole("button", { name: /ski/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(candidates.getByRole("button", { name: "alp", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(candidates.getByRole("button", { name: "ski", exact: true })).toHaveAttribute("aria-pressed", "true");
 });
