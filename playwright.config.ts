@@ -7,13 +7,14 @@ import { E2E_HOME, E2E_PORT, chromiumPath } from "./e2e/support/environment";
  */
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // Playwright empties its output folder at start; the JSON reports of both runners stay one level up.
+  outputDir: "test-results/e2e-artifacts",
   fullyParallel: false,
   workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: "retain-on-failure",

@@ -2,13 +2,18 @@
 // throwaway embedded PostgreSQL; end-to-end tests (Playwright, Debian's Chromium) start the app
 // with its own throwaway database. Prints one closing line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const results = path.join(root, "test-results");
+const unitReport = path.join(results, "unit.json");
+const e2eReport = path.join(results, "e2e.json"); // path set in playwright.config.ts
 mkdirSync(results, { recursive: true });
+// A stale report must never stand in for a runner that crashed this time.
+rmSync(unitReport, { force: true });
+rmSync(e2eReport, { force: true });
 
 process.env.RELABEL_SHARED_DATA ??= path.resolve(root, "../shared/data");
 
@@ -19,18 +24,18 @@ function run(label, command, args) {
 }
 
 const unitOk = run("unit and integration tests (vitest)", bin("vitest"), [
-  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "unit.json")}`,
+  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`,
 ]);
 const e2eOk = run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const unit = readJson(path.join(results, "unit.json"));
+const unit = readJson(unitReport);
 if (unit) {
   counts.passed += unit.numPassedTests;
   counts.failed += unit.numFailedTests;
   counts.skipped += unit.numPendingTests + unit.numTodoTests;
 }
-const e2e = readJson(path.join(results, "e2e.json"));
+const e2e = readJson(e2eReport);
 if (e2e) {
   counts.passed += e2e.stats.expected;
   counts.failed += e2e.stats.unexpected + e2e.stats.flaky;
