@@ -35,6 +35,16 @@ test("validate an import, run it, and follow it in the history", async ({ page }
   expect(after.options).toEqual({ rule: "unanimous" });
 });
 
+test("upload a file, then validate it", async ({ page }) => {
+  await page.goto("/admin/imports");
+  const form = page.getByRole("form", { name: "New import" });
+  await form.getByLabel("Kind").selectOption("openai-names");
+  await form.getByLabel("…or upload a file").setInputFiles(path.join(DEMO, "clip-classnames/openai_imagenet_classes.json"));
+  await expect(form.getByLabel(/Path on the server/)).toHaveValue(/uploads\/.+\/openai_imagenet_classes\.json$/);
+  await form.getByRole("button", { name: "Validate" }).click();
+  await expect(form.getByRole("status")).toContainText("openai-names: 1,000 rows");
+});
+
 test("a bad import says what is wrong and writes nothing", async ({ page }) => {
   await page.goto("/admin/imports");
   const form = page.getByRole("form", { name: "New import" });

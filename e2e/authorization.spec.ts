@@ -20,6 +20,20 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
+  test("a malformed or oversized sign-in is refused with a clear message", async ({ page }) => {
+    await page.goto("/sign-in");
+    const form = page.getByRole("form", { name: "Sign in" });
+    await page.getByLabel("Email").fill("not an email");
+    await page.getByLabel("Password").fill("whatever");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Enter a valid email address and your password.");
+    await page.getByLabel("Email").fill(ACCOUNTS.annotator.email);
+    await page.getByLabel("Password").fill("x".repeat(5000));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Enter a valid email address and your password.");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
   test("a disabled user is told so and stays signed out", async ({ page }) => {
     const user = await seedUser(e2eDb(), "ANNOTATOR", { active: false });
     await page.goto("/sign-in");
