@@ -88,7 +88,7 @@ async function main() {
       measuredAt: new Date().toISOString(),
       machine: `${(await import("node:os")).cpus().length} cores`,
       import: {
-        what: `npm run relabel -- import imagenet ${path.relative(process.cwd(), SHARED_DATA)} (all sources, 50,000 images)`,
+        what: `import imagenet ${path.relative(process.cwd(), SHARED_DATA)}: every published source, 50,000 images, each step in its own transaction`,
         medianMs: Math.round(median(importTimes)),
         runsMs: importTimes.map(Math.round),
         rawCopyMs: Math.round(rawCopy),
