@@ -30,7 +30,7 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
   const router = useRouter();
   const studies = sources.filter((source) => source.kind !== "MODEL");
   const [ruleKind, setRuleKind] = useState<SelectionRule["kind"]>("disagreement");
-  const [chosenSources, setChosenSources] = useState<string[]>(studies.filter((s) => s.kind === "STUDY").map((s) => s.name));
+  const [chosenSources, setChosenSources] = useState<string[]>(studies.map((s) => s.name));
   const [source, setSource] = useState(studies.find((s) => s.kind === "STUDY")?.name ?? "");
   const [classes, setClasses] = useState("");
   const [groupId, setGroupId] = useState(groups[0]?.id ?? 0);

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { ExpectedError } from "@/lib/errors";
+import { VERDICT_KEY } from "@/lib/stats/verdict-key";
 import type { Selection, SelectionRule } from "@/lib/validation/campaign";
 
 /**
@@ -48,7 +49,7 @@ async function ruleQuery(db: Db, datasetId: number, rule: SelectionRule): Promis
         SELECT image_id FROM source_labels WHERE source_id = ANY(${ids})
         GROUP BY image_id
         HAVING count(*) >= 2
-           AND count(DISTINCT (status::text || ':' || array_to_string(ARRAY(SELECT DISTINCT unnest(classes) ORDER BY 1), ','))) > 1`;
+           AND count(DISTINCT ${VERDICT_KEY}) > 1`;
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { VERDICT_KEY } from "@/lib/stats/verdict-key";
 
 /** The four published label studies whose overlap `stats` reports. */
 export const LABEL_STUDIES = ["real", "multilabel", "tsipras", "northcutt"] as const;
@@ -62,12 +63,10 @@ export async function getDatasetStats(db: Db, datasetSlug: string): Promise<Data
       GROUP BY s.id ORDER BY s.kind, s.name`,
     db.$queryRaw<{ at_least_1: number; at_least_2: number; at_least_3: number; at_least_4: number; identical: number }[]>`
       WITH per_image AS (
-        SELECT l.image_id,
-               count(*) AS n,
-               count(DISTINCT (l.status::text || ':' || array_to_string(ARRAY(SELECT DISTINCT unnest(l.classes) ORDER BY 1), ','))) AS verdicts
-        FROM source_labels l
-        JOIN label_sources s ON s.id = l.source_id AND s.dataset_id = ${dataset.id} AND s.name = ANY(${[...LABEL_STUDIES]})
-        GROUP BY l.image_id
+        SELECT image_id, count(*) AS n, count(DISTINCT ${VERDICT_KEY}) AS verdicts
+        FROM source_labels
+        WHERE source_id IN (SELECT id FROM label_sources WHERE dataset_id = ${dataset.id} AND name = ANY(${[...LABEL_STUDIES]}))
+        GROUP BY image_id
       )
       SELECT count(*) FILTER (WHERE n >= 1)::int AS at_least_1,
              count(*) FILTER (WHERE n >= 2)::int AS at_least_2,
