@@ -40,3 +40,18 @@ test("label a real validation image with its original and ReaL labels, save, rel
   await expect(candidates.getByRole("button", { name: "alp", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(candidates.getByRole("button", { name: "ski", exact: true })).toHaveAttribute("aria-pressed", "true");
 });
+
+test("skip an image with a reason: it goes back to the pool for others", async ({ page }) => {
+  const { campaignId, imageIdOf } = await campaignWith([6], ["annotator"]);
+  await page.goto(`/label/${campaignId}`);
+  await expect(page).toHaveURL(`/label/${campaignId}/${imageIdOf(6)}`);
+  await page.keyboard.press("s");
+  const dialog = page.getByRole("dialog", { name: "Skip this image" });
+  await dialog.getByRole("radio").nth(1).check();
+  await dialog.getByRole("button", { name: "Skip image" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing left to label here" })).toBeVisible();
+  const assignment = await e2eDb().assignment.findFirstOrThrow({ where: { campaignId, imageId: imageIdOf(6) } });
+  expect(assignment.status).toBe("SKIPPED");
+  expect(assignment.skipReason).toBe("Image does not load or is broken");
+  expect((await e2eDb().campaignImage.findFirstOrThrow({ where: { campaignId } })).openSlots).toBe(1);
+});
