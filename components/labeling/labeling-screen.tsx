@@ -4,12 +4,13 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef } from "react";
 import { LabelingWorkbench } from "@/components/labeling/labeling-workbench";
 import { previousImageAction, saveDraftAction, skipImageAction, submitDecisionAction } from "@/lib/actions/labeling";
-import type { ClassSummary, DraftContent, LabelingItem } from "@/lib/labeling/types";
+import { useClassCatalog } from "@/components/labeling/use-class-catalog";
+import { Spinner } from "@/components/ui/spinner";
+import type { DraftContent, LabelingItem } from "@/lib/labeling/types";
 
 interface Props {
   campaign: { id: number; name: string; instructions: string; status: string };
   item: LabelingItem;
-  classes: ClassSummary[];
   vocabulary: string[];
   /** Images the user holds after this one, in order; their pixels are loaded ahead. */
   upcoming: number[];
@@ -18,8 +19,9 @@ interface Props {
 }
 
 /** Binds the workbench to the server: autosave, submit, skip and navigation between images. */
-export function LabelingScreen({ campaign, item, classes, vocabulary, upcoming, progress, hasPrevious }: Props) {
+export function LabelingScreen({ campaign, item, vocabulary, upcoming, progress, hasPrevious }: Props) {
   const router = useRouter();
+  const catalog = useClassCatalog();
   const ref = useMemo(() => ({ campaignId: campaign.id, imageId: item.image.id }), [campaign.id, item.image.id]);
   const openedAt = useRef(performance.now());
   // One request id per distinct submitted content: a retry of the same content reuses it, so
@@ -74,13 +76,25 @@ export function LabelingScreen({ campaign, item, classes, vocabulary, upcoming, 
     [ref, campaign.id, router],
   );
 
+  if (!catalog.classes) {
+    return (
+      <div role={catalog.error ? "alert" : "status"} className="flex h-[calc(100dvh-3rem)] items-center justify-center gap-3 text-slate-600">
+        {catalog.error ?? (
+          <>
+            <Spinner /> Loading the class list…
+          </>
+        )}
+      </div>
+    );
+  }
+
   return (
     <LabelingWorkbench
       key={item.image.id}
       campaignName={campaign.name}
       instructions={campaign.instructions}
       item={item}
-      classes={classes}
+      classes={catalog.classes}
       vocabulary={vocabulary}
       prefetchUrls={upcoming.map((id) => `/api/images/${id}`)}
       progress={progress}

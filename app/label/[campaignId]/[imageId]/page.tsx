@@ -5,7 +5,6 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { upcomingImageIds } from "@/lib/data/upcoming-images";
 import { findWorkableCampaign, previousImageId } from "@/lib/campaigns/queue";
 import { getMyProgress } from "@/lib/data/campaigns";
-import { listClassSummaries } from "@/lib/data/classes";
 import { getLabelingItem } from "@/lib/data/labeling";
 import { listVocabulary } from "@/lib/data/vocabulary";
 import { db } from "@/lib/db";
@@ -21,10 +20,9 @@ export default async function LabelImagePage({ params }: { params: Promise<{ cam
   const imageId = parseId(raw.imageId);
   if (campaignId === null || imageId === null) notFound();
   try {
-    const [campaign, item, classes, vocabulary, upcoming, progress, previous] = await Promise.all([
+    const [campaign, item, vocabulary, upcoming, progress, previous] = await Promise.all([
       findWorkableCampaign(db, user.id, campaignId),
       getLabelingItem(user.id, campaignId, imageId),
-      listClassSummaries(),
       listVocabulary(),
       upcomingImageIds(user.id, campaignId, imageId),
       getMyProgress(user.id, campaignId),
@@ -34,7 +32,6 @@ export default async function LabelImagePage({ params }: { params: Promise<{ cam
       <LabelingScreen
         campaign={{ id: campaign.id, name: campaign.name, instructions: campaign.instructions, status: campaign.status }}
         item={item}
-        classes={classes}
         vocabulary={vocabulary}
         upcoming={upcoming}
         progress={progress}
