@@ -2,13 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type DatabaseShape,
-  type IndexShape,
-  type TableShape,
-  expectedDatabase,
-  readPrismaSchema,
-} from "@/lib/testing/prisma-schema-reader";
+import { type DatabaseShape, type IndexShape, type TableShape, expectedDatabase } from "@/lib/testing/prisma-expected-shape";
+import { readPrismaSchema } from "@/lib/testing/prisma-schema-reader";
 
 /*
  * `prisma migrate diff` needs Prisma's native schema engine, which cannot be downloaded here, so this
