@@ -25,9 +25,13 @@ export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
   return !env.DATABASE_URL;
 }
 
-/** Loads the demo bundle, accounts and a campaign into an empty database; returns false if it holds data already. */
+/**
+ * Loads the demo bundle, accounts and a campaign into a database without users; returns false
+ * when it has users already. The bundle import is idempotent, so a first start that was
+ * interrupted half-way simply loads again.
+ */
 export async function loadDemo(db: Db, url: string, log: (line: string) => void): Promise<boolean> {
-  if ((await db.user.count()) > 0 || (await db.dataset.count()) > 0) return false;
+  if ((await db.user.count()) > 0) return false;
   log("loading the demo data (first start)…");
   const summaries = await importImagenetBundle({ url, dataset: DEFAULT_DATASET, onProgress: log }, DEMO_BUNDLE);
   for (const summary of summaries) log(`  ${summary.kind}: ${summary.stored} rows`);
