@@ -45,6 +45,8 @@ test("skip an image with a reason: it goes back to the pool for others", async (
   const { campaignId, imageIdOf } = await campaignWith([6], ["annotator"]);
   await page.goto(`/label/${campaignId}`);
   await expect(page).toHaveURL(`/label/${campaignId}/${imageIdOf(6)}`);
+  // Keys work once the screen is there (it waits for the class list on a fresh page).
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ILSVRC2012_val_00000006.JPEG");
   await page.keyboard.press("s");
   const dialog = page.getByRole("dialog", { name: "Skip this image" });
   await dialog.getByRole("radio").nth(1).check();

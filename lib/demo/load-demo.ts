@@ -20,7 +20,7 @@ export const DEMO_ACCOUNTS = {
 };
 
 /** Demo mode: RELABEL_DEMO=1/0 decides; by default on with the embedded database, off with DATABASE_URL. */
-export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isDemoMode(env: Record<string, string | undefined> = process.env): boolean {
   if (env.RELABEL_DEMO !== undefined) return env.RELABEL_DEMO === "1" || env.RELABEL_DEMO === "true";
   return !env.DATABASE_URL;
 }
