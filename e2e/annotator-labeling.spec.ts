@@ -7,10 +7,17 @@ test.use({ storageState: storageState("annotator") });
 
 test("label a real validation image with its original and ReaL labels, save, reload: the decision is there", async ({ page }) => {
   // Image 2: original label "alp" (970); ReaL says {ski (795), alp}.
-  const { campaignId, imageIdOf } = await campaignWith([2], ["annotator"]);
+  const instructions = "Mark **every** class you see.\n\n- <script>alert(1)</script> stays text";
+  const { campaignId, imageIdOf } = await campaignWith([2], ["annotator"], { instructions });
   await page.goto(`/label/${campaignId}`);
   await expect(page).toHaveURL(`/label/${campaignId}/${imageIdOf(2)}`);
   await expect(page.getByText("ILSVRC2012_val_00000002.JPEG").first()).toBeVisible();
+
+  // The campaign's Markdown instructions render as formatted text, never as markup.
+  await page.getByText("Campaign instructions").click();
+  await expect(page.locator("details strong")).toHaveText("every");
+  await expect(page.locator("details li")).toContainText("stays text");
+  await expect(page.locator("details script")).toHaveCount(0);
 
   const image = page.getByRole("img", { name: /ILSVRC2012_val_00000002/ });
   await expect(image).toBeVisible();
