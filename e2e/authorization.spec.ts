@@ -9,6 +9,8 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin/);
     const image = await request.get("/api/images/1");
     expect(image.status()).toBe(401);
+    const robots = await request.get("/robots.txt");
+    expect(await robots.text()).toContain("Disallow: /");
   });
 
   test("a wrong password is refused with a clear message", async ({ page }) => {
