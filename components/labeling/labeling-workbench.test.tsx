@@ -12,9 +12,9 @@ import type { LabelingItem, ModelPrediction, SourceVerdict } from "@/lib/labelin
 // roles, names and pressed states that the Playwright specs rely on.
 
 const verdicts: SourceVerdict[] = [
-  { source: "original", title: "Original label", kind: "ORIGINAL", status: "LABELED", classes: [620], notes: [] },
-  { source: "real", title: "ReaL", kind: "STUDY", status: "LABELED", classes: [620, 681], notes: [] },
-  { source: "cleanlab", title: "Northcutt et al.", kind: "STUDY", status: "NO_CONSENSUS", classes: [], notes: ["votes: given 2, guessed 2"] },
+  { source: "original", title: "Original label", kind: "ORIGINAL", status: "LABELED", classes: [620], votes: null, details: null },
+  { source: "real", title: "ReaL", kind: "STUDY", status: "LABELED", classes: [620, 681], votes: null, details: null },
+  { source: "cleanlab", title: "Northcutt et al.", kind: "STUDY", status: "NO_CONSENSUS", classes: [], votes: { given: 2, guessed: 2 }, details: null },
 ];
 const predictions: ModelPrediction[] = [{ source: "resnet50", title: "ResNet-50", classes: [681, 620], scores: [0.87, 0.1] }];
 

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { distinctName, type ClassLookup } from "@/lib/labeling/class-lookup";
 import { STATUS_TEXT, formatScore } from "@/lib/labeling/source-format";
+import { describeVerdict } from "@/lib/labeling/verdict-notes";
 import type { ImageHintView, ModelPrediction, SourceVerdict } from "@/lib/labeling/types";
 
 export interface SourcePanelProps {
@@ -39,13 +40,7 @@ export function SourcePanel({ verdicts, predictions, hints, lookup, duplicates }
                   {verdict.status !== "LABELED" && verdict.classes.length > 0 ? (
                     <span className="ml-1.5">{verdict.classes.map(name).join(", ")}</span>
                   ) : null}
-                  {verdict.notes.length > 0 ? (
-                    <ul className="mt-0.5 text-slate-600">
-                      {verdict.notes.map((note) => (
-                        <li key={note}>{note}</li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <VerdictNotes notes={describeVerdict(verdict.votes, verdict.details, name)} />
                 </SourceRow>
               ))}
             </SourceGroup>
@@ -108,5 +103,16 @@ function SourceRow({ title, kind, children }: { title: string; kind: string; chi
       </dt>
       <dd className="min-w-0 text-slate-900">{children}</dd>
     </div>
+  );
+}
+
+function VerdictNotes({ notes }: { notes: string[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <ul className="mt-0.5 text-slate-600">
+      {notes.map((note) => (
+        <li key={note}>{note}</li>
+      ))}
+    </ul>
   );
 }

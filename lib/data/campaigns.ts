@@ -49,7 +49,20 @@ const medianSeconds = (ms: number | undefined) => (ms === undefined ? null : Mat
 export async function getMyProgress(userId: number, campaignId: number): Promise<{ done: number; total: number }> {
   const [done, total] = await Promise.all([
     db.assignment.count({ where: { userId, campaignId, status: "SUBMITTED" } }),
-    db.campaignImage.count({ where: { campaignId } }),
+    campaignSize(campaignId),
   ]);
   return { done, total };
+}
+
+// A campaign's queue never changes after creation, so its size is counted once per process
+// rather than on every labeling page (a count grows with the campaign; a million rows is slow).
+const campaignSizes = new Map<number, Promise<number>>();
+function campaignSize(campaignId: number): Promise<number> {
+  let size = campaignSizes.get(campaignId);
+  if (!size) {
+    size = db.campaignImage.count({ where: { campaignId } });
+    campaignSizes.set(campaignId, size);
+    size.catch(() => campaignSizes.delete(campaignId));
+  }
+  return size;
 }

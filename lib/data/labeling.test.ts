@@ -25,7 +25,7 @@ describe("getLabelingItem", () => {
   it("shows every source's labels and predictions, merged into candidates", async () => {
     const { campaignId, imageId, first } = await campaignOverOneLabeledImage(true);
     await claimNextImage(db, first, campaignId);
-    const item = await getLabelingItem(first, campaignId, imageId);
+    const { item } = await getLabelingItem(first, campaignId, imageId);
     expect(item.verdicts.map((v) => [v.source, v.classes])).toEqual([["original", [7]]]);
     expect(item.predictions).toEqual([{ source: "model:m", title: "M", classes: [8, 7], scores: [0.6, 0.3] }]);
     expect(item.candidates.map((c) => c.classIndex)).toEqual([7, 8]);
@@ -39,12 +39,12 @@ describe("getLabelingItem", () => {
       campaignId, imageId, requestId: randomUUID(), timeSpentMs: 1, shownClasses: [], shownSources: [],
       content: { classes: [7], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "mine" },
     });
-    const item = await getLabelingItem(second, campaignId, imageId);
+    const { item } = await getLabelingItem(second, campaignId, imageId);
     expect(item.verdicts).toEqual([]);
     expect(item.predictions).toEqual([]);
     expect(item.candidates).toEqual([]);
     expect(item.saved).toBeNull();
-    expect((await getLabelingItem(first, campaignId, imageId)).saved).toMatchObject({ classes: [7], notes: "mine" });
+    expect((await getLabelingItem(first, campaignId, imageId)).item.saved).toMatchObject({ classes: [7], notes: "mine" });
   });
 
   it("finds nothing for an image the user never held", async () => {

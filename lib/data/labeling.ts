@@ -1,17 +1,26 @@
 import "server-only";
 import { findWorkableCampaign } from "@/lib/campaigns/queue";
-import { listClassSummaries } from "@/lib/data/classes";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { mergeCandidates } from "@/lib/labeling/candidates";
-import { describeVerdict } from "@/lib/labeling/verdict-notes";
 import type { DraftContent, LabelingItem, ModelPrediction, SourceVerdict } from "@/lib/labeling/types";
+
+export interface LabelingCampaign {
+  id: number;
+  name: string;
+  instructions: string;
+  status: "DRAFT" | "ACTIVE" | "CLOSED";
+}
 
 /**
  * Everything the labeling screen shows for one image, for a user who holds (or held) it in the
  * campaign. Blind campaigns show no prior labels; no annotator ever sees another's decision.
  */
-export async function getLabelingItem(userId: number, campaignId: number, imageId: number): Promise<LabelingItem> {
+export async function getLabelingItem(
+  userId: number,
+  campaignId: number,
+  imageId: number,
+): Promise<{ campaign: LabelingCampaign; item: LabelingItem }> {
   const campaign = await findWorkableCampaign(db, userId, campaignId);
   const assignment = await db.assignment.findUnique({
     where: { campaignId_imageId_userId: { campaignId, imageId, userId } },
@@ -26,7 +35,6 @@ export async function getLabelingItem(userId: number, campaignId: number, imageI
   // A blind pass hides every prior label, the original one included: it would anchor the annotator too.
   const priors = campaign.showPriorLabels ? await listPriorLabels(imageId) : { labels: [], predictions: [], hints: [] };
 
-  const classNames = new Map((await listClassSummaries()).map((cls) => [cls.index, cls.name]));
   const verdicts: SourceVerdict[] = priors.labels
     .map((label) => ({
       source: label.source.name,
@@ -34,7 +42,8 @@ export async function getLabelingItem(userId: number, campaignId: number, imageI
       kind: label.source.kind,
       status: label.status,
       classes: label.classes,
-      notes: describeVerdict(label.votes, label.details, (index) => classNames.get(index) ?? `class ${index}`),
+      votes: (label.votes ?? null) as Record<string, number> | null,
+      details: (label.details ?? null) as Record<string, unknown> | null,
     }))
     .sort((a, b) => sourceOrder(a.kind) - sourceOrder(b.kind) || a.title.localeCompare(b.title));
   const predictions: ModelPrediction[] = priors.predictions.map((prediction) => ({
@@ -59,7 +68,7 @@ export async function getLabelingItem(userId: number, campaignId: number, imageI
     db.decisionDraft.findUnique({ where: { userId_campaignId_imageId: { userId, campaignId, imageId } }, select: { payload: true } }),
   ]);
 
-  return {
+  const item: LabelingItem = {
     campaignId,
     image: { id: image.id, fileKey: image.fileKey, width: image.width, height: image.height, url: `/api/images/${image.id}` },
     verdicts,
@@ -69,6 +78,9 @@ export async function getLabelingItem(userId: number, campaignId: number, imageI
     saved: decision ? { ...decision, updatedAt: decision.updatedAt.toISOString() } : null,
     draft: (draft?.payload as DraftContent | undefined) ?? null,
   };
+  const { id, name, instructions, status } = campaign;
+  return { campaign: { id, name, instructions, status }, item };
+
 }
 
 const KIND_ORDER = ["ORIGINAL", "STUDY", "EXPERT", "CONSENSUS", "MODEL"];

@@ -8,7 +8,8 @@ const original = (classes: number[]): SourceVerdict => ({
   kind: "ORIGINAL",
   status: "LABELED",
   classes,
-  notes: [],
+  votes: null,
+  details: null,
 });
 const study = (source: string, classes: number[], status: SourceVerdict["status"] = "LABELED"): SourceVerdict => ({
   source,
@@ -16,7 +17,8 @@ const study = (source: string, classes: number[], status: SourceVerdict["status"
   kind: "STUDY",
   status,
   classes,
-  notes: [],
+  votes: null,
+  details: null,
 });
 const model = (source: string, classes: number[], scores: number[] = []): ModelPrediction => ({
   source,

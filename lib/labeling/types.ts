@@ -36,8 +36,10 @@ export interface SourceVerdict {
   kind: SourceKind;
   status: "LABELED" | "NONE_FIT" | "NO_CONSENSUS" | "PROBLEMATIC";
   classes: number[];
-  /** Short human-readable extras: "3/5 workers: guessed", "unclear: 283", ... */
-  notes: string[];
+  /** Raw votes as published (Northcutt's {given, guessed, neither, both}); null when none. */
+  votes: Record<string, number> | null;
+  /** Source-specific extras (multilabel's unclear/wrong sets, the vote rule, ...); null when none. */
+  details: Record<string, unknown> | null;
 }
 
 export interface ModelPrediction {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { LabelingScreen } from "@/components/labeling/labeling-screen";
 import { requirePagePermission } from "@/lib/auth/session";
 import { upcomingImageIds } from "@/lib/data/upcoming-images";
-import { findWorkableCampaign, previousImageId } from "@/lib/campaigns/queue";
+import { previousImageId } from "@/lib/campaigns/queue";
 import { getMyProgress } from "@/lib/data/campaigns";
 import { getLabelingItem } from "@/lib/data/labeling";
 import { listVocabulary } from "@/lib/data/vocabulary";
@@ -20,8 +20,7 @@ export default async function LabelImagePage({ params }: { params: Promise<{ cam
   const imageId = parseId(raw.imageId);
   if (campaignId === null || imageId === null) notFound();
   try {
-    const [campaign, item, vocabulary, upcoming, progress, previous] = await Promise.all([
-      findWorkableCampaign(db, user.id, campaignId),
+    const [{ campaign, item }, vocabulary, upcoming, progress, previous] = await Promise.all([
       getLabelingItem(user.id, campaignId, imageId),
       listVocabulary(),
       upcomingImageIds(user.id, campaignId, imageId),
@@ -30,7 +29,7 @@ export default async function LabelImagePage({ params }: { params: Promise<{ cam
     ]);
     return (
       <LabelingScreen
-        campaign={{ id: campaign.id, name: campaign.name, instructions: campaign.instructions, status: campaign.status }}
+        campaign={campaign}
         item={item}
         vocabulary={vocabulary}
         upcoming={upcoming}
