@@ -8,8 +8,6 @@ export interface MyCampaign {
   images: number;
   annotatorsPerImage: number;
   myDone: number;
-  /** Images that still need an annotator (not counting claims in progress). */
-  openSlots: number;
   /** The user's median time per image in this campaign, in seconds. */
   myMedianSeconds: number | null;
 }
@@ -19,26 +17,25 @@ export async function listMyCampaigns(userId: number): Promise<MyCampaign[]> {
   const campaigns = await db.campaign.findMany({
     where: { members: { some: { userId } } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, status: true, annotatorsPerImage: true, _count: { select: { images: true } } },
+    select: { id: true, name: true, status: true, annotatorsPerImage: true },
   });
   if (campaigns.length === 0) return [];
   const ids = campaigns.map((campaign) => campaign.id);
-  const [done, open, times] = await Promise.all([
+  const [done, sizes, times] = await Promise.all([
     db.assignment.groupBy({ by: ["campaignId"], where: { userId, campaignId: { in: ids }, status: "SUBMITTED" }, _count: true }),
-    db.campaignImage.groupBy({ by: ["campaignId"], where: { campaignId: { in: ids } }, _sum: { openSlots: true } }),
+    Promise.all(ids.map(campaignSize)),
     db.$queryRaw<{ campaign_id: number; median_ms: number }[]>`
       SELECT campaign_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY time_spent_ms)::float AS median_ms
       FROM decisions WHERE user_id = ${userId} AND campaign_id = ANY(${ids}) AND time_spent_ms IS NOT NULL
       GROUP BY campaign_id`,
   ]);
-  return campaigns.map((campaign) => ({
+  return campaigns.map((campaign, position) => ({
     id: campaign.id,
     name: campaign.name,
     status: campaign.status,
-    images: campaign._count.images,
+    images: sizes[position]!,
     annotatorsPerImage: campaign.annotatorsPerImage,
     myDone: done.find((row) => row.campaignId === campaign.id)?._count ?? 0,
-    openSlots: open.find((row) => row.campaignId === campaign.id)?._sum.openSlots ?? 0,
     myMedianSeconds: medianSeconds(times.find((row) => row.campaign_id === campaign.id)?.median_ms),
   }));
 }
