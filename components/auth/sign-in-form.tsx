@@ -3,12 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-
-const MESSAGES: Record<string, string> = {
-  "invalid-credentials": "Wrong email or password.",
-  disabled: "This account is disabled. Ask an administrator to enable it.",
-  malformed: "Enter a valid email address and your password.",
-};
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -30,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.replace(callbackUrl);
       router.refresh();
     } else {
-      setError(MESSAGES[result?.error ?? ""] ?? "Signing in failed. Try again.");
+      setError(signInErrorMessage(result?.error));
     }
   }
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { claimNextImage, previousImageId, skipImage } from "@/lib/campaigns/queue";
+import { previousImageId, skipImage } from "@/lib/campaigns/queue";
 import { db } from "@/lib/db";
 import { saveDraft, submitDecision } from "@/lib/decisions/decisions";
-import { claimSchema, imageRefSchema, saveDraftSchema, skipImageSchema, submitDecisionSchema } from "@/lib/validation/labeling";
+import { imageRefSchema, saveDraftSchema, skipImageSchema, submitDecisionSchema } from "@/lib/validation/labeling";
 
 export const submitDecisionAction = defineAction("labeling:work", submitDecisionSchema, (input, user) =>
   submitDecision(db, user.id, input),
@@ -18,12 +18,6 @@ export const saveDraftAction = defineAction("labeling:work", saveDraftSchema, as
 export const skipImageAction = defineAction("labeling:work", skipImageSchema, async (input, user) => {
   await skipImage(db, user.id, input.campaignId, input.imageId, input.reason);
   return null;
-});
-
-/** The next image to label; null when the campaign has nothing left for this user. */
-export const claimNextImageAction = defineAction("labeling:work", claimSchema, async (input, user) => {
-  const claim = await claimNextImage(db, user.id, input.campaignId);
-  return claim ? { imageId: claim.imageId } : null;
 });
 
 export const previousImageAction = defineAction("labeling:work", imageRefSchema.partial({ imageId: true }), async (input, user) =>

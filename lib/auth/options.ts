@@ -1,11 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { SignInError } from "@/lib/auth/sign-in-errors";
 import { authenticate } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { signInSchema } from "@/lib/validation/user";
-
-/** Error codes the sign-in page turns into sentences (lib/auth/sign-in-errors.ts). */
-export const SIGN_IN_ERRORS = { invalid: "invalid-credentials", disabled: "disabled", malformed: "malformed" } as const;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -16,9 +14,9 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
         const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error(SIGN_IN_ERRORS.malformed);
+        if (!parsed.success) throw new Error("malformed" satisfies SignInError);
         const result = await authenticate(db, parsed.data.email, parsed.data.password);
-        if (!result.ok) throw new Error(result.reason);
+        if (!result.ok) throw new Error(result.reason satisfies SignInError);
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };
       },
     }),

@@ -63,11 +63,3 @@ export const decisionContentSchema = z
 
 export type DecisionContent = z.infer<typeof decisionContentSchema>;
 export type DecisionContentInput = z.input<typeof decisionContentSchema>;
-
-export const EMPTY_DECISION: DecisionContentInput = {
-  classes: [],
-  ambiguity: null,
-  candidateClasses: [],
-  outsideLabels: [],
-  notes: "",
-};

@@ -30,5 +30,3 @@ export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 export const skipImageSchema = imageRefSchema.extend({
   reason: z.string().trim().min(1, "Say why you skip this image.").max(200),
 });
-
-export const claimSchema = z.object({ campaignId: id });
