@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export const E2E_PORT = 3107;
+// Overridable so that several checkouts on one machine can run their e2e suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
 /** The e2e server's own state folder: a throwaway embedded database, never the developer's. */
 export const E2E_HOME = path.resolve(".relabel/e2e");
 
