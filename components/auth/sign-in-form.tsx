@@ -1,12 +1,10 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -20,13 +18,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       password: String(form.get("password") ?? ""),
       redirect: false,
     });
-    setPending(false);
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
-      router.refresh();
-    } else {
-      setError(signInErrorMessage(result?.error));
+      // A full page load, not a client-side navigation: the router may hold a prefetched
+      // "/ → /sign-in" redirect from before the session existed, and following it looped.
+      window.location.assign(callbackUrl);
+      return;
     }
+    setPending(false);
+    setError(signInErrorMessage(result?.error));
   }
 
   return (
