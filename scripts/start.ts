@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
-import { openDatabase, relabelHome } from "@/lib/db/local-database";
+import { appClusterDir, openDatabase, relabelHome } from "@/lib/db/local-database";
 import { DEMO_ACCOUNTS, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
 import { markInterruptedImports } from "@/lib/import/jobs";
 import { sourceFingerprint } from "@/scripts/source-fingerprint";
@@ -22,10 +22,10 @@ const log = (line: string) => console.log(`[relabel] ${line}`);
 async function main() {
   if (process.argv.includes("--fresh")) {
     if (process.env.DATABASE_URL) throw new Error("--fresh only resets the embedded database; unset DATABASE_URL.");
-    rmSync(path.join(relabelHome(), "postgres"), { recursive: true, force: true });
+    rmSync(appClusterDir(), { recursive: true, force: true });
   }
   const database = await openDatabase();
-  log(database.embedded ? `embedded PostgreSQL in ${path.join(relabelHome(), "postgres")}` : "using DATABASE_URL");
+  log(database.embedded ? `embedded PostgreSQL in ${appClusterDir()}` : "using DATABASE_URL");
   const applied = await migrate(database.url);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
