@@ -48,7 +48,7 @@ test("signing in while the database is down shows a generic sentence, never the 
     "Signing in is not possible right now. Try again in a few minutes; if it keeps failing, tell your administrator.",
   );
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.screenshot({ path: "/tmp/shots/sign-in-unavailable.png" });
+  await page.screenshot({ path: "/tmp/shots/first-contact-sign-in-unavailable.png" });
   expect(said).toContain("unavailable");
   expect(said).not.toMatch(/reach database|ECONNREFUSED|prisma/i);
   expect(said).not.toContain(String(closedPort));
@@ -60,7 +60,7 @@ test("a page that needs the database shows the error page, which offers to try a
   await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
   await expect(page.getByText("Relabel could not show this page.")).toBeVisible();
   await expect(page.locator("body")).not.toContainText(/database|prisma|ECONNREFUSED/i);
-  await page.screenshot({ path: "/tmp/shots/error-page.png" });
+  await page.screenshot({ path: "/tmp/shots/first-contact-error-page.png" });
 
   // Still down: trying again answers with the same page, not a blank one.
   await page.getByRole("button", { name: "Try again" }).click();
@@ -73,7 +73,7 @@ test("an address that leads nowhere shows the not-found page", async ({ page }) 
   await signInThroughForm(page, ACCOUNTS.annotator.email);
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
-  await page.screenshot({ path: "/tmp/shots/not-found.png" });
+  await page.screenshot({ path: "/tmp/shots/first-contact-not-found.png" });
   await page.getByRole("link", { name: "Go to the home page" }).click();
   await expect(page.getByRole("heading", { name: "My campaigns" })).toBeVisible();
 });

@@ -5,13 +5,24 @@ import { signInThroughForm } from "./support/sign-in";
 
 // Every test starts where a new user starts: signed out (a fresh context), at the root URL or a link.
 
-/** Counts main-frame navigations from now on: a sign-in that loops shows up as hundreds of them. */
-function countNavigations(page: Page): () => number {
-  let count = 0;
+/**
+ * Records main-frame navigations from now on: a sign-in that loops shows up as hundreds of them.
+ * Each document counts twice: its load, and the App Router's history.replaceState on hydration
+ * (Playwright reports same-document navigations too).
+ */
+function recordNavigations(page: Page): string[] {
+  const urls: string[] = [];
   page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) count += 1;
+    if (frame === page.mainFrame()) urls.push(new URL(frame.url()).pathname + new URL(frame.url()).search);
   });
-  return () => count;
+  return urls;
+}
+
+/** Two documents (the sign-in form, then the destination), each seen at most twice. */
+function expectOnlySignInThenTarget(urls: string[], target: string) {
+  const documents = urls.filter((url, index) => url !== urls[index - 1]);
+  expect(documents, urls.join(" → ")).toEqual([expect.stringMatching(/^\/sign-in\?callbackUrl=/), target]);
+  expect(urls.length, urls.join(" → ")).toBeLessThanOrEqual(4);
 }
 
 const HOME_ROLES = [
@@ -22,14 +33,14 @@ const HOME_ROLES = [
 
 for (const { name, role } of HOME_ROLES) {
   test(`the ${name} opens the root URL, signs in and lands on the home page without extra navigations`, async ({ page, baseURL }) => {
-    const navigations = countNavigations(page);
+    const navigations = recordNavigations(page);
     await signInThroughForm(page, ACCOUNTS[name].email);
     await expect(page).toHaveURL(`${baseURL}/`);
     await expect(page.getByRole("heading", { name: "My campaigns" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" })).toContainText(`${ACCOUNTS[name].name} · ${role}`);
-    // Once the page is quiet nothing re-navigates: / (redirected to /sign-in) and / after signing in.
+    // Once the page is quiet nothing re-navigates: / (redirected to /sign-in), then / after signing in.
     await page.waitForLoadState("networkidle");
-    expect(navigations()).toBeLessThanOrEqual(3);
+    expectOnlySignInThenTarget(navigations, "/");
     if (name === "annotator") await page.screenshot({ path: "/tmp/shots/first-contact-home.png" });
   });
 }
@@ -39,17 +50,17 @@ test("the sign-in page a new user sees first", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2F$/);
   await expect(page.getByRole("heading", { name: "Sign in to Relabel" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
-  await page.screenshot({ path: "/tmp/shots/sign-in.png" });
+  await page.screenshot({ path: "/tmp/shots/first-contact-sign-in.png" });
 });
 
 test("a deep link to a campaign opened signed out lands on that campaign after signing in", async ({ page }) => {
   const { campaignId, imageIdOf } = await campaignWith([7], ["annotator"]);
-  const navigations = countNavigations(page);
+  const navigations = recordNavigations(page);
   await signInThroughForm(page, ACCOUNTS.annotator.email, { path: `/label/${campaignId}` });
   await expect(page).toHaveURL(`/label/${campaignId}/${imageIdOf(7)}`);
   await expect(page.getByText("ILSVRC2012_val_00000007.JPEG").first()).toBeVisible();
   await page.waitForLoadState("networkidle");
-  expect(navigations()).toBeLessThanOrEqual(3);
+  expectOnlySignInThenTarget(navigations, `/label/${campaignId}/${imageIdOf(7)}`);
 });
 
 test("a deep link to the admin's imports opened signed out lands there after signing in", async ({ page }) => {
