@@ -48,8 +48,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   const port = options.port ?? (await freePort());
 
   if (options.throwaway) rmSync(dataDir, { recursive: true, force: true });
-  if (existsSync(path.join(dataDir, "PG_VERSION"))) checkVersion(dataDir, binaries);
-  else {
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) {
+    checkVersion(dataDir, binaries);
+  } else {
     if (relocated) {
       makeSystemFolder(path.dirname(dataDir));
       // For whoever finds the folder: which checkout it belongs to.
