@@ -6,10 +6,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
-import { openDatabase, relabelHome } from "@/lib/db/local-database";
+import { portInUseSentence } from "@/lib/db/startup-errors";
+import { ExpectedError } from "@/lib/errors";
+import { appClusterDir, openDatabase, relabelHome } from "@/lib/db/local-database";
 import { DEMO_ACCOUNTS, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
 import { markInterruptedImports } from "@/lib/import/jobs";
 import { sourceFingerprint } from "@/scripts/source-fingerprint";
@@ -20,12 +23,13 @@ const host = process.env.HOST ?? "127.0.0.1";
 const log = (line: string) => console.log(`[relabel] ${line}`);
 
 async function main() {
+  await ensurePortFree();
   if (process.argv.includes("--fresh")) {
     if (process.env.DATABASE_URL) throw new Error("--fresh only resets the embedded database; unset DATABASE_URL.");
-    rmSync(path.join(relabelHome(), "postgres"), { recursive: true, force: true });
+    rmSync(appClusterDir(), { recursive: true, force: true });
   }
   const database = await openDatabase();
-  log(database.embedded ? `embedded PostgreSQL in ${path.join(relabelHome(), "postgres")}` : "using DATABASE_URL");
+  log(database.embedded ? `embedded PostgreSQL in ${appClusterDir()}` : "using DATABASE_URL");
   const applied = await migrate(database.url);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
@@ -52,6 +56,17 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   server.on("exit", (code) => void stop(code ?? 1));
+}
+
+/** Checked before the database and the build, so a taken port costs seconds and ends in one sentence. */
+function ensurePortFree(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new ExpectedError(portInUseSentence(port)) : error),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 function announce(url: string, demo: boolean) {
@@ -89,6 +104,8 @@ function nextBin(): string {
 }
 
 main().catch((error) => {
-  console.error(`[relabel] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  // Expected errors are sentences for the user; anything else is a bug, whose message (not stack) we show.
+  const message = error instanceof ExpectedError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(`[relabel] ${message}`);
   process.exit(1);
 });

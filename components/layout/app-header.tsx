@@ -4,7 +4,9 @@ import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export async function AppHeader() {
-  const user = await getCurrentUser();
+  // The page below reads the same (cached) user and fails too, so app/error.tsx reports it inside
+  // this layout; a header that threw would take the whole document down to global-error instead.
+  const user = await getCurrentUser().catch(() => null);
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex h-12 max-w-[1920px] items-center gap-6 px-4 text-sm">

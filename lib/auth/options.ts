@@ -15,7 +15,10 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("malformed" satisfies SignInError);
-        const result = await authenticate(db, parsed.data.email, parsed.data.password);
+        const result = await authenticate(db, parsed.data.email, parsed.data.password).catch((error: unknown) => {
+          console.error("[auth] sign-in could not be checked:", error);
+          throw new Error("unavailable" satisfies SignInError);
+        });
         if (!result.ok) throw new Error(result.reason satisfies SignInError);
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };
       },

@@ -6,6 +6,8 @@ export const SIGN_IN_ERRORS = {
   "invalid-credentials": "Wrong email or password.",
   disabled: "This account is disabled. Ask an administrator to enable it.",
   malformed: "Enter a valid email address and your password.",
+  // Whatever broke (the database is down, say) is logged on the server; an anonymous caller learns only this.
+  unavailable: "Signing in is not possible right now. Try again in a few minutes; if it keeps failing, tell your administrator.",
 } as const;
 
 export type SignInError = keyof typeof SIGN_IN_ERRORS;

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
+import { clusterDir } from "@/lib/db/cluster-location";
+import { PASSWORD, USER, startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
 
 /**
  * Where Relabel keeps its own state when no DATABASE_URL is given: the embedded cluster,
@@ -13,6 +14,14 @@ export function relabelHome(): string {
 }
 
 export const APP_DATABASE = "relabel";
+
+/**
+ * The embedded cluster's folder for a Relabel home: `<home>/postgres`, or its stand-in under
+ * /var/lib/relabel when we run as root and the `postgres` user cannot reach the home.
+ */
+export function appClusterDir(home: string = relabelHome()): string {
+  return clusterDir(path.join(home, "postgres"));
+}
 
 export interface DatabaseHandle {
   url: string;
@@ -29,21 +38,20 @@ export async function openDatabase(log?: (line: string) => void): Promise<Databa
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, release: async () => {} };
   }
-  const dataDir = path.join(relabelHome(), "postgres");
-  const running = runningServerUrl(dataDir);
+  const running = runningServerUrl(appClusterDir());
   if (running) {
     await ensureDatabaseExists(running);
     return { url: withDatabase(running, APP_DATABASE), embedded: false, release: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir, log });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(relabelHome(), "postgres"), log });
   await ensureDatabaseExists(server.url);
   return { url: withDatabase(server.url, APP_DATABASE), embedded: true, release: () => server.stop() };
 }
 
-/** The maintenance URL of an embedded server already running on `dataDir`, if any. */
+/** The maintenance URL of an embedded server already running on the cluster folder `dataDir` (see appClusterDir), if any. */
 export function runningServerUrl(dataDir: string): string | null {
   const port = portOfRunningServer(dataDir);
-  return port === null ? null : `postgresql://relabel:relabel@127.0.0.1:${port}/postgres`;
+  return port === null ? null : `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
 
 /** PostgreSQL writes its port on line 4 of postmaster.pid; the pid on line 1 tells whether it still runs. */
