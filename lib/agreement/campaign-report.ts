@@ -85,7 +85,7 @@ export function computeAgreementReport(input: AgreementInput): AgreementReport {
 
   const pairs = annotatorPairs(annotators, pairable);
   const kappas = pairs.map((pair) => pair.kappa).filter((kappa): kappa is number => kappa !== null);
-  const nominal = krippendorffAlpha(units, nominalDistance);
+  const nominal = krippendorffAlpha(units, nominalDistance, () => []);
 
   return {
     campaign: input.campaign,
@@ -99,8 +99,8 @@ export function computeAgreementReport(input: AgreementInput): AgreementReport {
     krippendorffAlpha: {
       n: nominal.n,
       nominal: nominal.alpha,
-      masi: krippendorffAlpha(units, values.masi).alpha,
-      jaccard: krippendorffAlpha(units, values.jaccard).alpha,
+      masi: krippendorffAlpha(units, values.masi, values.near).alpha,
+      jaccard: krippendorffAlpha(units, values.jaccard, values.near).alpha,
     },
     perClass: classAgreement(pairable, input),
     perAnnotator: annotators.map((annotator) => annotatorAgreement(annotator, input, values)),

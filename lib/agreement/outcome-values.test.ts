@@ -53,6 +53,23 @@ describe("set-valued Krippendorff's α (hand-computed multilabel cases)", () => 
   });
 });
 
+describe("α with `near` (only label sets sharing an item are visited)", () => {
+  it("equals α computed over every pair of values, for nominal, Jaccard and MASI", () => {
+    const decision = fc.uniqueArray(fc.integer({ min: 0, max: 8 }), { maxLength: 3 });
+    const unit = fc.array(decision, { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 12 }), (raw) => {
+        const keyed = new OutcomeValues();
+        const units = raw.map((values) => values.map((classes) => keyed.key(outcome(classes.sort((x, y) => x - y)))));
+        const close = (fast: number | null, slow: number | null) => (slow === null ? expect(fast).toBeNull() : expect(fast).toBeCloseTo(slow, 9));
+        close(krippendorffAlpha(units, nominalDistance, () => []).alpha, krippendorffAlpha(units, nominalDistance).alpha);
+        close(krippendorffAlpha(units, keyed.jaccard, keyed.near).alpha, krippendorffAlpha(units, keyed.jaccard).alpha);
+        close(krippendorffAlpha(units, keyed.masi, keyed.near).alpha, krippendorffAlpha(units, keyed.masi).alpha);
+      }),
+    );
+  });
+});
+
 describe("a source's verdict as a rater", () => {
   it("maps LABELED to its classes, NONE_FIT to none, NO_CONSENSUS to ambiguous and PROBLEMATIC to no verdict", () => {
     expect(classSetKey(verdictOutcome("LABELED", [7, 3, 7])!)).toBe("3|7");

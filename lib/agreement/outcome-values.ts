@@ -30,6 +30,28 @@ export class OutcomeValues {
     return 1 - (shared / (left + right - shared)) * monotonicity;
   };
 
+  private byItem: Map<string, string[]> | undefined;
+
+  /**
+   * The keys sharing at least one item with `key`: the only ones closer than 1 under Jaccard or MASI.
+   * Indexed on first use, after every value has been keyed.
+   */
+  readonly near = (key: string): Iterable<string> => {
+    if (!this.byItem) {
+      this.byItem = new Map();
+      for (const [value, items] of this.items) {
+        for (const item of items) {
+          const list = this.byItem.get(item);
+          if (list) list.push(value);
+          else this.byItem.set(item, [value]);
+        }
+      }
+    }
+    const found = new Set<string>();
+    for (const item of this.items.get(key) ?? []) for (const value of this.byItem.get(item) ?? []) found.add(value);
+    return found;
+  };
+
   private overlap(a: string, b: string) {
     const x = this.items.get(a);
     const y = this.items.get(b);
