@@ -13,7 +13,7 @@ test("the reviewer reads a campaign's agreement, sees its charts and downloads a
   const name = (await e2eDb().campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { name: true } })).name;
 
   await signInThroughForm(page, ACCOUNTS.reviewer.email);
-  await page.goto("/review/agreement");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agreement" }).click();
   await expect(page.getByRole("heading", { name: "Agreement", exact: true })).toBeVisible();
   await page.getByRole("link", { name }).click();
 
@@ -26,7 +26,9 @@ test("the reviewer reads a campaign's agreement, sees its charts and downloads a
   await expect(figures.filter({ hasText: /^0\.468$/ })).toHaveCount(1);
 
   const heatmap = page.getByRole("img", { name: "Heatmap of Cohen's kappa for 3 annotators" });
-  await expect(heatmap.locator("svg text").filter({ hasText: "0.667" })).toBeVisible();
+  // The matrix is symmetric: a × b and b × a.
+  await expect(heatmap.locator("svg text").filter({ hasText: "0.667" })).toHaveCount(2);
+  await expect(heatmap.getByText("agree-a-", { exact: false }).first()).toBeVisible();
   const bars = page.getByRole("img", { name: /Bar chart of Fleiss' kappa/ });
   await expect(bars.getByText("goldfish (1)")).toBeVisible();
 
@@ -64,6 +66,7 @@ test("a campaign with one decision per image says what to do instead of showing 
 test("an annotator gets the 404 page, for the report and for its CSV", async ({ page }) => {
   const { campaignId } = await seedAgreementCampaign(e2eDb());
   await signInThroughForm(page, ACCOUNTS.annotator.email);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agreement" })).toHaveCount(0);
   const response = await page.goto(`/review/agreement?campaign=${campaignId}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByText("This page could not be found.")).toBeVisible();

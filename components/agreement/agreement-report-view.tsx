@@ -29,7 +29,7 @@ export function AgreementReportView({ campaignId, agreement }: { campaignId: num
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Agreement in {name}</h1>
       <p className="text-sm text-slate-600">
-        {report.decisions.toLocaleString("en")} decisions by {report.annotators.length} annotator{report.annotators.length === 1 ? "" : "s"} ·{" "}
+        {report.decisions.toLocaleString("en")} decision{report.decisions === 1 ? "" : "s"} by {report.annotators.length} annotator{report.annotators.length === 1 ? "" : "s"} ·{" "}
         {report.images.toLocaleString("en")} images with two or more decisions
       </p>
     </div>

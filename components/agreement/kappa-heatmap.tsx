@@ -66,17 +66,21 @@ export function KappaHeatmap({ annotators, pairs }: { annotators: string[]; pair
     }),
   ).filter((cell) => cell.row === cell.column || cell.n > 0);
   const ticks = annotators.map((_, index) => index);
-  const label = (index: number) => shortAnnotator(annotators[index] ?? "");
+  // Long local parts are cut so the axis keeps its width; the tooltip and the tables name them in full.
+  const label = (index: number) => {
+    const short = shortAnnotator(annotators[index] ?? "");
+    return short.length > 18 ? `${short.slice(0, 17)}…` : short;
+  };
   const side = Math.min(560, Math.max(260, count * 90));
   return (
     <div role="img" aria-label={`Heatmap of Cohen's kappa for ${count} annotators`}>
-      <ScatterChart width={side + 170} height={side + 70} margin={{ top: 10, right: 10, bottom: 40, left: 20 }}>
+      <ScatterChart width={side + 200} height={side + 70} margin={{ top: 10, right: 10, bottom: 40, left: 30 }}>
         <CartesianGrid stroke="transparent" />
         <XAxis type="number" dataKey="x" domain={[-0.5, count - 0.5]} ticks={ticks} tickFormatter={label} interval={0} tickLine={false}>
           <Label value="Annotator" position="insideBottom" offset={-25} fill="#334155" />
         </XAxis>
-        <YAxis type="number" dataKey="y" domain={[-0.5, count - 0.5]} ticks={ticks} tickFormatter={label} interval={0} reversed width={130} tickLine={false}>
-          <Label value="Annotator" angle={-90} position="insideLeft" offset={-10} fill="#334155" />
+        <YAxis type="number" dataKey="y" domain={[-0.5, count - 0.5]} ticks={ticks} tickFormatter={label} interval={0} reversed width={150} tickLine={false}>
+          <Label value="Annotator" angle={-90} position="left" offset={0} fill="#334155" />
         </YAxis>
         <Tooltip content={<CellTooltip />} cursor={false} />
         <Scatter data={cells} shape={<HeatCell count={count} />} isAnimationActive={false} />
