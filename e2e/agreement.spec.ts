@@ -74,3 +74,12 @@ test("an annotator gets the 404 page, for the report and for its CSV", async ({ 
   expect((await page.goto("/review/agreement"))?.status()).toBe(404);
   await page.screenshot({ path: "/tmp/shots/agreement-annotator-404.png" });
 });
+
+test("the admin reaches a campaign's agreement from its campaign page", async ({ page }) => {
+  const { campaignId } = await seedAgreementCampaign(e2eDb());
+  await signInThroughForm(page, ACCOUNTS.admin.email);
+  await page.goto(`/admin/campaigns/${campaignId}`);
+  await page.getByRole("main").getByRole("link", { name: "Agreement" }).click();
+  await expect(page).toHaveURL(new RegExp(`/review/agreement\\?campaign=${campaignId}$`));
+  await expect(page.getByRole("heading", { name: /^Agreement in / })).toBeVisible();
+});
