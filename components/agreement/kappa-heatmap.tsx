@@ -74,9 +74,9 @@ export function KappaHeatmap({ annotators, pairs }: { annotators: string[]; pair
   const side = Math.min(560, Math.max(260, count * 90));
   return (
     <div role="img" aria-label={`Heatmap of Cohen's kappa for ${count} annotators`}>
-      <ScatterChart width={side + 200} height={side + 70} margin={{ top: 10, right: 10, bottom: 40, left: 30 }}>
+      <ScatterChart width={side + 200} height={side + 130} margin={{ top: 10, right: 20, bottom: 40, left: 30 }}>
         <CartesianGrid stroke="transparent" />
-        <XAxis type="number" dataKey="x" domain={[-0.5, count - 0.5]} ticks={ticks} tickFormatter={label} interval={0} tickLine={false}>
+        <XAxis type="number" dataKey="x" domain={[-0.5, count - 0.5]} ticks={ticks} tickFormatter={label} interval={0} tickLine={false} angle={-35} textAnchor="end" height={90}>
           <Label value="Annotator" position="insideBottom" offset={-25} fill="#334155" />
         </XAxis>
         <YAxis type="number" dataKey="y" domain={[-0.5, count - 0.5]} ticks={ticks} tickFormatter={label} interval={0} reversed width={150} tickLine={false}>

@@ -1,8 +1,12 @@
-import type { ReportTable } from "@/lib/agreement/report-tables";
+import type { ColumnKind, ReportTable } from "@/lib/agreement/report-tables";
 import { formatFigure } from "@/components/agreement/format";
 import { cx, focusRing } from "@/components/ui/class-names";
 
-const display = (cell: string | number | null) => (typeof cell === "number" ? (Number.isInteger(cell) ? cell.toLocaleString("en") : formatFigure(cell)) : (cell ?? "–"));
+function display(cell: string | number | null, kind: ColumnKind): string {
+  if (cell === null) return "–";
+  if (typeof cell === "string") return cell;
+  return kind === "figure" ? formatFigure(cell) : cell.toLocaleString("en");
+}
 
 /** One agreement table with its formula, and the same rows as a CSV download. */
 export function ReportTableView({ table, campaignId, hideColumns = [] }: { table: ReportTable; campaignId: number; hideColumns?: string[] }) {
@@ -38,7 +42,7 @@ export function ReportTableView({ table, campaignId, hideColumns = [] }: { table
               {table.rows.map((row, rowIndex) => (
                 <tr key={rowIndex}>
                   {shown.map(({ column, index }) => (
-                    <td key={column} className={cx("px-3 py-1.5", typeof row[index] === "number" && "text-right tabular-nums")}>{display(row[index] ?? null)}</td>
+                    <td key={column} className={cx("px-3 py-1.5", table.kinds[index] === "text" ? "whitespace-nowrap" : "text-right tabular-nums")}>{display(row[index] ?? null, table.kinds[index] ?? "text")}</td>
                   ))}
                 </tr>
               ))}

@@ -35,6 +35,13 @@ describe("agreement tables", () => {
     expect(table.rows[1]).toEqual(["b@x", 2, null, null, null, 1, 1, null]);
   });
 
+  it("says for every column of every table whether it holds text, a count or a statistic", () => {
+    for (const name of ["summary", "pairs", "classes", "annotators"] as const) {
+      const table = reportTable(report, name, { real: "ReaL" });
+      expect(table.kinds).toHaveLength(table.columns.length);
+    }
+  });
+
   it("the summary and classes tables carry every statistic and every class", () => {
     expect(reportTable(report, "summary", {}).rows.map((row) => row[0])).toHaveLength(6);
     expect(reportTable(report, "classes", {}).rows.map((row) => row[1])).toEqual([1, 2, 3]);

@@ -8,8 +8,12 @@ export interface ReportTable {
   /** What the figures are, named for the reader (formula and what it runs over). */
   formula: string;
   columns: string[];
+  /** Per column: text, a count, or a statistic (shown with three decimals, 1 as 1.000). */
+  kinds: ColumnKind[];
   rows: Cell[][];
 }
+
+export type ColumnKind = "text" | "count" | "figure";
 
 /** The formulas, named once: the page shows them beside each figure and the CSVs carry them. */
 export const FORMULAS = {
@@ -32,6 +36,7 @@ export function reportTable(report: AgreementReport, name: AgreementTableName, s
         title: "Summary",
         formula: "Each statistic over the campaign's annotator decisions.",
         columns: ["statistic", "value", "over", "formula"],
+        kinds: ["text", "figure", "text", "text"],
         rows: [
           ["Percent agreement (pairwise)", report.percentAgreement, `${report.images} images`, FORMULAS.percentAgreement],
           ["Cohen's κ, mean of pairs (Light's κ)", report.cohenKappa.mean, `${report.cohenKappa.pairs.length} pairs`, FORMULAS.cohen],
@@ -47,6 +52,7 @@ export function reportTable(report: AgreementReport, name: AgreementTableName, s
         title: "Annotator pairs",
         formula: FORMULAS.cohen,
         columns: ["annotator a", "annotator b", "images both labeled", "percent agreement", "Cohen's κ"],
+        kinds: ["text", "text", "count", "figure", "figure"],
         rows: report.cohenKappa.pairs.map((pair) => [pair.a, pair.b, pair.n, pair.agreement, pair.kappa]),
       };
     case "classes":
@@ -55,6 +61,7 @@ export function reportTable(report: AgreementReport, name: AgreementTableName, s
         title: "Per class and class group",
         formula: FORMULAS.perClass,
         columns: ["kind", "id", "label", "classes", "images with it", "decisions with it", "agreement", "Fleiss' κ"],
+        kinds: ["text", "count", "text", "text", "count", "count", "figure", "figure"],
         rows: report.perClass.map((row) => [row.kind, row.id, row.label, row.classes.join(" "), row.images, row.decisions, row.agreement, row.kappa]),
       };
     case "annotators": {
@@ -71,6 +78,7 @@ export function reportTable(report: AgreementReport, name: AgreementTableName, s
           "vs consensus: κ",
           ...sources.flatMap((source) => [`vs ${source}: images`, `vs ${source}: agreement`, `vs ${source}: κ`]),
         ],
+        kinds: ["text", "count", "count", "figure", "figure", ...sources.flatMap(() => ["count", "figure", "figure"] as const)],
         rows: report.perAnnotator.map((row) => [
           row.annotator,
           row.n,
