@@ -21,7 +21,8 @@ async function relabel(...args: string[]) {
   }
 }
 
-describe("relabel agreement", () => {
+// Each CLI run starts tsx and migrates the database; on a busy 2-core machine two runs approach the default 30 s.
+describe("relabel agreement", { timeout: 90_000 }, () => {
   it("prints the documented JSON with the hand-computed figures", async () => {
     const { campaignId, emails } = await seedAgreementCampaign(db);
     const result = await relabel("agreement", "--campaign", String(campaignId), "--json");
@@ -48,10 +49,13 @@ describe("relabel agreement", () => {
     expect(text.stdout).toMatch(/Fleiss' κ \(k = 3, 3 images\) 0\.224/);
   });
 
-  it("refuses a campaign that does not exist and a malformed id, and exits 1", async () => {
+  it("refuses a campaign that does not exist, and exits 1 with nothing on stdout", async () => {
     const missing = await relabel("agreement", "--campaign", "99999", "--json");
     expect(missing).toMatchObject({ code: 1, stdout: "" });
     expect(missing.stderr).toContain("relabel: No campaign 99999.");
+  });
+
+  it("refuses a malformed campaign id before touching the database", async () => {
     const malformed = await relabel("agreement", "--campaign", "abc");
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toContain("--campaign takes a campaign id");
