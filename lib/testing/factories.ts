@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/permissions";
 import { createCampaign, type CampaignSpec } from "@/lib/campaigns/create-campaign";
 import type { Db } from "@/lib/db";
+import type { AmbiguityReason } from "@/lib/generated/prisma/enums";
 
 /**
  * Deterministic-enough builders for tests (unit, integration and e2e): each returns ids of rows
@@ -60,5 +61,38 @@ export async function seedCampaign(db: Db, spec: Partial<CampaignSpec> & Pick<Ca
     selection: {},
     createdById: null,
     ...spec,
+  });
+}
+
+export interface DecisionSpec {
+  campaignId: number;
+  imageId: number;
+  userId: number;
+  classes?: number[];
+  ambiguity?: AmbiguityReason | null;
+  candidateClasses?: number[];
+  outsideLabels?: string[];
+  notes?: string;
+}
+
+/**
+ * A submitted decision as the labeling screen leaves it: the assignment submitted, one slot
+ * taken, version 1 with its revision. Skips the claim, so tests can arrange any pattern.
+ */
+export async function seedDecision(db: Db, spec: DecisionSpec) {
+  const { campaignId, imageId, userId } = spec;
+  const fields = {
+    classes: spec.classes ?? [],
+    ambiguity: spec.ambiguity ?? null,
+    candidateClasses: spec.ambiguity ? (spec.candidateClasses ?? []) : [],
+    outsideLabels: spec.outsideLabels ?? [],
+    notes: spec.notes ?? "",
+  };
+  return db.$transaction(async (tx) => {
+    await tx.assignment.create({ data: { campaignId, imageId, userId, status: "SUBMITTED", expiresAt: new Date(), finishedAt: new Date() } });
+    await tx.$executeRaw`UPDATE campaign_images SET open_slots = greatest(open_slots - 1, 0) WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
+    const decision = await tx.decision.create({ data: { ...fields, campaignId, imageId, userId, timeSpentMs: 4000 }, select: { id: true } });
+    await tx.decisionRevision.create({ data: { ...fields, decisionId: decision.id, version: 1, editedById: userId } });
+    return decision;
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignStatusButton } from "@/components/campaigns/campaign-status-button";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -17,7 +18,10 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
       <div className="flex items-center gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">{progress.name}</h1>
         <span className="rounded bg-slate-100 px-2 py-0.5 text-sm text-slate-700">{progress.status.toLowerCase()}</span>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <Link href={`/review/agreement?campaign=${progress.id}`} className="text-sm font-medium text-indigo-700 hover:underline">
+            Agreement
+          </Link>
           <CampaignStatusButton campaignId={progress.id} status={progress.status} />
         </div>
       </div>
