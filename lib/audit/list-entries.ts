@@ -25,7 +25,7 @@ export async function listAuditEntries(db: Db, filter: AuditFilter) {
     db.auditLog.count({ where }),
     db.auditLog.findMany({
       where,
-      orderBy: { id: "desc" },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
       select: { id: true, at: true, action: true, entity: true, entityId: true, details: true, user: { select: { email: true } } },
