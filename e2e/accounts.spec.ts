@@ -13,7 +13,7 @@ async function freshPage(browser: Browser): Promise<Page> {
 }
 
 async function openAdmin(page: Page, link: "Users" | "Audit") {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true }).click();
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: link }).click();
   await expect(page.getByRole("heading", { level: 1, name: link === "Users" ? "Users" : "Audit log" })).toBeVisible();
 }

@@ -23,6 +23,8 @@ describe("signInWithPassword", () => {
     for (let i = 1; i <= 4; i++) expect(await signInWithPassword(db, attempt(user.email, `wrong ${i}`), at(0))).toEqual({ ok: false, reason: "invalid-credentials" });
     expect(await signInWithPassword(db, attempt(user.email, "wrong 5"), at(0))).toEqual({ ok: false, reason: "rate-limited", retryAfterSeconds: 60 });
     expect(await signInWithPassword(db, attempt(user.email, FACTORY_PASSWORD), at(0.5))).toEqual({ ok: false, reason: "rate-limited", retryAfterSeconds: 30 });
+    const refused = await db.auditLog.findFirstOrThrow({ where: { entityId: String(user.id) }, orderBy: { id: "desc" } });
+    expect(refused).toMatchObject({ action: "auth.sign-in-failed", details: { email: user.email, address: null, reason: "rate-limited" } });
     // Lock over: the next wrong password locks for twice as long.
     expect(await signInWithPassword(db, attempt(user.email, "wrong 6"), at(2))).toEqual({ ok: false, reason: "rate-limited", retryAfterSeconds: 120 });
     expect(await signInWithPassword(db, attempt(user.email, FACTORY_PASSWORD), at(5))).toMatchObject({ ok: true, user: { id: user.id } });

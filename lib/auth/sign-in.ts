@@ -24,7 +24,9 @@ export async function signInWithPassword(
 
   const locked = await lockedForSeconds(db, keys, now);
   if (locked > 0) {
-    await recordAudit(db, { userId: null, action: "auth.sign-in-failed", entity: "user", details: { ...details, reason: "rate-limited" } });
+    // Named by id like the other failures, so an auditor sees every attempt on one account together.
+    const target = await db.user.findUnique({ where: { email: attempt.email }, select: { id: true } });
+    await recordAudit(db, { userId: null, action: "auth.sign-in-failed", entity: "user", entityId: target?.id, details: { ...details, reason: "rate-limited" } });
     return { ok: false, reason: "rate-limited", retryAfterSeconds: locked };
   }
 
