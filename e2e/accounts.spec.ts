@@ -36,7 +36,7 @@ test("an admin creates a user who signs in; disabling them ends their session at
   await expect(form.getByRole("status")).toHaveText(`Created ${email}.`);
   const row = admin.getByRole("row", { name: new RegExp(email) });
   await expect(row).toContainText("never");
-  await admin.screenshot({ path: "/tmp/shots/admin-users.png", fullPage: true });
+  await admin.screenshot({ path: "/tmp/shots/accounts-admin-users.png", fullPage: true });
 
   const newcomer = await freshPage(browser);
   await signInThroughForm(newcomer, email, { password: "quiet lantern orchard 42" });
@@ -64,7 +64,7 @@ test("an admin creates a user who signs in; disabling them ends their session at
   await expect(entries.filter({ hasText: "user.disable" })).toContainText(ACCOUNTS.admin.email);
   await expect(entries.filter({ hasText: "user.create" })).toContainText(ACCOUNTS.admin.email);
   await expect(entries.filter({ hasText: "auth.sign-in" }).first()).toBeVisible();
-  await admin.screenshot({ path: "/tmp/shots/admin-audit.png", fullPage: true });
+  await admin.screenshot({ path: "/tmp/shots/accounts-admin-audit.png", fullPage: true });
 });
 
 test("a session cookie copied before sign-out stops working after it", async ({ browser }) => {
@@ -105,7 +105,7 @@ test("repeated wrong passwords lock the account with a clear wait, even for the 
   await form.getByRole("button", { name: "Sign in" }).click();
   await expect(form.getByRole("alert")).toHaveText("Too many attempts. Try again in 1 minute.");
   await expect(page).toHaveURL(/\/sign-in/);
-  await page.screenshot({ path: "/tmp/shots/sign-in-rate-limited.png" });
+  await page.screenshot({ path: "/tmp/shots/accounts-sign-in-rate-limited.png" });
 
   const entries = await e2eDb().auditLog.findMany({ where: { action: "auth.sign-in-failed", entityId: String(user.id) }, select: { details: true }, orderBy: { id: "asc" } });
   expect(entries.map((entry) => (entry.details as { reason: string }).reason)).toEqual([...Array(5).fill("invalid-credentials"), "rate-limited"]);
