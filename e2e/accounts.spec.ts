@@ -51,7 +51,7 @@ test("an admin creates a user who signs in; disabling them ends their session at
   await newcomer.getByLabel("Email").fill(email);
   await newcomer.getByLabel("Password").fill("quiet lantern orchard 42");
   await newcomer.getByRole("button", { name: "Sign in" }).click();
-  await expect(newcomer.getByRole("alert")).toHaveText("This account is disabled. Ask an administrator to enable it.");
+  await expect(newcomer.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("This account is disabled. Ask an administrator to enable it.");
 
   // The audit log shows both changes, attributed to the admin.
   await openAdmin(admin, "Audit");
