@@ -19,6 +19,8 @@ async function openAdmin(page: Page, link: "Users" | "Audit") {
 }
 
 test("an admin creates a user who signs in; disabling them ends their session at the next request", async ({ browser }) => {
+  // Three sign-ins and two admin pages: longer than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const admin = await freshPage(browser);
   await signInThroughForm(admin, ACCOUNTS.admin.email);
   await openAdmin(admin, "Users");
@@ -55,7 +57,8 @@ test("an admin creates a user who signs in; disabling them ends their session at
 
   // The audit log shows both changes, attributed to the admin.
   await openAdmin(admin, "Audit");
-  await admin.getByLabel("Entity", { exact: true }).selectOption("user");
+  // A select's accessible name includes its chosen option ("Entity any"), hence the prefix match.
+  await admin.getByRole("combobox", { name: /^Entity/ }).selectOption("user");
   const created = await e2eDb().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   await admin.getByLabel("Entity id").fill(String(created.id));
   await admin.getByRole("button", { name: "Filter" }).click();
