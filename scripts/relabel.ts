@@ -2,8 +2,7 @@
  * The Relabel command line: `npm run relabel -- <command>`. A public interface: commands,
  * options and JSON outputs are documented in the README and kept stable.
  */
-import { Command, Option } from "commander";
-import { createUser } from "@/lib/auth/users";
+import { Command } from "commander";
 import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/local-database";
@@ -12,9 +11,9 @@ import { ImportError } from "@/lib/import/import-error";
 import { DEFAULT_DATASET } from "@/lib/import/run/context";
 import { getDatasetStats } from "@/lib/stats/dataset-stats";
 import { formatStats } from "@/scripts/cli/format-stats";
-import { newUserSchema } from "@/lib/validation/user";
 import { registerAgreementCommands } from "@/scripts/cli/agreement-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
+import { registerUserCommands } from "@/scripts/cli/user-commands";
 import { withDatabase } from "@/scripts/cli/with-database";
 
 const program = new Command("relabel").description("Relabel: expert re-labeling of image-classification datasets.");
@@ -32,33 +31,7 @@ program
     }
   });
 
-const user = program.command("user").description("Manage users.");
-user
-  .command("create")
-  .description("Create a user who signs in with email and password.")
-  .requiredOption("--email <email>", "sign-in email")
-  .addOption(new Option("--role <role>", "what the user may do").choices(["annotator", "reviewer", "admin"]).default("annotator"))
-  .option("--name <name>", "display name (default: the part of the email before @)")
-  .option("--password <password>", "initial password (default: read from RELABEL_PASSWORD, so it stays out of shell history)")
-  .action(async (options: { email: string; role: string; name?: string; password?: string }) => {
-    const parsed = newUserSchema.safeParse({
-      email: options.email,
-      name: options.name ?? options.email.split("@")[0],
-      role: options.role.toUpperCase(),
-      password: options.password ?? process.env.RELABEL_PASSWORD ?? "",
-    });
-    if (!parsed.success) throw new ExpectedError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
-    await withDatabase(async ({ url }) => {
-      const db = createDb(url);
-      try {
-        const created = await createUser(db, parsed.data);
-        console.log(JSON.stringify({ id: created.id, email: created.email, role: created.role }));
-      } finally {
-        await db.$disconnect();
-      }
-    });
-  });
-
+registerUserCommands(program);
 registerImportCommands(program);
 registerAgreementCommands(program);
 

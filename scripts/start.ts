@@ -13,7 +13,7 @@ import { migrate } from "@/lib/db/migrate";
 import { portInUseSentence } from "@/lib/db/startup-errors";
 import { ExpectedError } from "@/lib/errors";
 import { appClusterDir, openDatabase, relabelHome } from "@/lib/db/local-database";
-import { DEMO_ACCOUNTS, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
+import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
 import { markInterruptedImports } from "@/lib/import/jobs";
 import { sourceFingerprint } from "@/scripts/source-fingerprint";
 
@@ -36,6 +36,8 @@ async function main() {
   const db = createDb(database.url);
   await markInterruptedImports(db);
   const demo = isDemoMode();
+  const refusal = demoModeRefusal();
+  if (refusal) log(`demo mode is off: ${refusal} (set RELABEL_DEMO=1 to load the demo accounts anyway)`);
   if (demo && !(await loadDemo(db, database.url, log))) log("demo data already loaded");
   await db.$disconnect();
 
@@ -72,8 +74,9 @@ function ensurePortFree(): Promise<void> {
 function announce(url: string, demo: boolean) {
   log(`Relabel is running at ${url}`);
   if (demo) {
-    log("demo accounts (demo mode only; password for all: " + DEMO_ACCOUNTS.password + "):");
+    log("WARNING: demo mode. These accounts exist with the public password " + JSON.stringify(DEMO_ACCOUNTS.password) + ":");
     for (const account of DEMO_ACCOUNTS.users) log(`  ${account.role.toLowerCase().padEnd(9)} ${account.email}`);
+    log("WARNING: anyone who can reach this server can sign in as admin. Disable them in /admin/users or run with RELABEL_DEMO=0 and a fresh database for real work.");
   }
 }
 

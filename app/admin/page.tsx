@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DatasetStatsView } from "@/components/admin/dataset-stats-view";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { DEFAULT_DATASET } from "@/lib/import/run/context";
@@ -9,7 +10,7 @@ import { getDatasetStats } from "@/lib/stats/dataset-stats";
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  await requirePagePermission("data:import");
+  const admin = await requirePagePermission("data:import");
   const stats = await getDatasetStats(db, DEFAULT_DATASET);
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">
@@ -22,6 +23,16 @@ export default async function AdminPage() {
           <Link href="/admin/imports" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
             Imports
           </Link>
+          {can(admin, "user:manage") && (
+            <>
+              <Link href="/admin/users" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
+                Users
+              </Link>
+              <Link href="/admin/audit" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
+                Audit
+              </Link>
+            </>
+          )}
         </nav>
       </div>
       {stats ? <DatasetStatsView stats={stats} /> : <p className="text-slate-600">No dataset yet. Import one on the Imports page.</p>}

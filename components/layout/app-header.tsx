@@ -29,9 +29,9 @@ export async function AppHeader() {
               </Link>
             )}
             <span className="ml-auto flex items-center gap-3 text-slate-600">
-              <span>
+              <Link href="/account" className="hover:text-slate-900">
                 {user.name} <span className="text-slate-400">· {user.role.toLowerCase()}</span>
-              </span>
+              </Link>
               <SignOutButton />
             </span>
           </>

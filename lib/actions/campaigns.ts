@@ -1,12 +1,15 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
+import { type AuditAction, recordAudit } from "@/lib/audit/record";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { selectImageIds } from "@/lib/campaigns/select-images";
 import { db } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import { campaignStatusSchema, newCampaignSchema, selectionSchema } from "@/lib/validation/campaign";
 import { z } from "zod";
+
+const campaignStatusAudit = { DRAFT: "campaign.draft", ACTIVE: "campaign.active", CLOSED: "campaign.closed" } as const satisfies Record<string, AuditAction>;
 
 async function datasetId(slug: string): Promise<number> {
   const dataset = await db.dataset.findUnique({ where: { slug }, select: { id: true } });
@@ -39,16 +42,17 @@ export const createCampaignAction = defineAction("campaign:manage", newCampaignS
     memberIds: input.memberIds,
     createdById: user.id,
   });
-  await db.auditLog.create({ data: { userId: user.id, action: "campaign.create", entity: "campaign", entityId: String(campaignId), details: { images: imageIds.length } } });
   return { campaignId, images: imageIds.length };
 });
 
 export const setCampaignStatusAction = defineAction("campaign:manage", campaignStatusSchema, async (input, user) => {
-  const updated = await db.campaign.updateMany({
-    where: { id: input.campaignId },
-    data: { status: input.status, closedAt: input.status === "CLOSED" ? new Date() : null },
+  await db.$transaction(async (tx) => {
+    const updated = await tx.campaign.updateMany({
+      where: { id: input.campaignId },
+      data: { status: input.status, closedAt: input.status === "CLOSED" ? new Date() : null },
+    });
+    if (updated.count === 0) throw new NotFoundError("That campaign");
+    await recordAudit(tx, { userId: user.id, action: campaignStatusAudit[input.status], entity: "campaign", entityId: input.campaignId });
   });
-  if (updated.count === 0) throw new NotFoundError("That campaign");
-  await db.auditLog.create({ data: { userId: user.id, action: `campaign.${input.status.toLowerCase()}`, entity: "campaign", entityId: String(input.campaignId) } });
   return null;
 });

@@ -3,7 +3,9 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { type ActionBody, runAction } from "@/lib/actions/run-action";
 import type { Permission } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record";
 import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 
 /**
  * Every server action is defined through here. Server actions are public endpoints: the user
@@ -15,5 +17,9 @@ export function defineAction<S extends z.ZodType, O>(
   schema: S,
   body: ActionBody<z.output<S>, O>,
 ): (input: z.input<S>) => Promise<ActionResult<O>> {
-  return async (input) => runAction(await getCurrentUser(), permission, schema, body, input);
+  return async (input) => runAction(await getCurrentUser(), permission, schema, body, input, { onDenied: auditDenial });
+}
+
+function auditDenial(user: { id: number; role: string }, permission: Permission) {
+  return recordAudit(db, { userId: user.id, action: "permission.denied", entity: "action", details: { permission, role: user.role } });
 }

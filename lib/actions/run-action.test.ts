@@ -22,6 +22,21 @@ describe("runAction", () => {
     expect(body).not.toHaveBeenCalled();
   });
 
+  it("reports a signed-in user's denial to the hook (it audits), but not a signed-out caller's", async () => {
+    const onDenied = vi.fn(async () => {});
+    await runAction(annotator, "user:manage", schema, vi.fn(), { n: 1 }, { onDenied });
+    await runAction(null, "user:manage", schema, vi.fn(), { n: 1 }, { onDenied });
+    await runAction(admin, "user:manage", schema, async () => null, { n: 1 }, { onDenied });
+    expect(onDenied.mock.calls).toEqual([[annotator, "user:manage"]]);
+  });
+
+  it("still refuses when the denial hook fails", async () => {
+    const onDenied = async () => { throw new Error("audit down"); };
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await runAction(annotator, "user:manage", schema, vi.fn(), { n: 1 }, { onDenied })).toEqual({ ok: false, error: "You do not have permission to do that." });
+    error.mockRestore();
+  });
+
   it("returns field errors for malformed input and never runs the body", async () => {
     const body = vi.fn();
     const result = await runAction(admin, "data:import", schema, body, { n: 1000 });

@@ -6,6 +6,11 @@ import { ExpectedError } from "@/lib/errors";
 
 export type ActionBody<I, O> = (input: I, user: SessionUser) => Promise<O>;
 
+export interface ActionHooks {
+  /** A signed-in user asked for something their role does not allow (audited by defineAction). */
+  onDenied?: (user: SessionUser, permission: Permission) => Promise<void>;
+}
+
 /**
  * The steps every server action takes, in order: authenticate → authorize (permission table) →
  * validate (zod) → run → typed result. Kept apart from next-auth so it can be tested directly.
@@ -16,9 +21,14 @@ export async function runAction<S extends z.ZodType, O>(
   schema: S,
   body: ActionBody<z.output<S>, O>,
   input: unknown,
+  hooks: ActionHooks = {},
 ): Promise<ActionResult<O>> {
   if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
-  if (!can(user, permission)) return { ok: false, error: "You do not have permission to do that." };
+  if (!can(user, permission)) {
+    // A failed audit write must not turn a refusal into a crash: the answer stays the same.
+    await hooks.onDenied?.(user, permission).catch((error: unknown) => console.error("[action] could not audit a denial:", error));
+    return { ok: false, error: "You do not have permission to do that." };
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, error: "Some fields are not valid.", fieldErrors: fieldErrorsOf(parsed.error) };

@@ -6,6 +6,8 @@ export const ROLES = ["ANNOTATOR", "REVIEWER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
+  /** Change one's own password. */
+  "account:own",
   /** Label images in campaigns one is a member of. */
   "labeling:work",
   /** See every decision on an image and agreement statistics. */
@@ -24,8 +26,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ANNOTATOR: ["labeling:work"],
-  REVIEWER: ["labeling:work", "review:read", "review:resolve", "data:export"],
+  ANNOTATOR: ["account:own", "labeling:work"],
+  REVIEWER: ["account:own", "labeling:work", "review:read", "review:resolve", "data:export"],
   ADMIN: PERMISSIONS,
 };
 

@@ -7,11 +7,12 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { findActiveUser, type SessionUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 
-/** The signed-in, still active user, or null. Cached per request. */
+/** The signed-in, still active user whose session was not revoked, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  if (typeof session?.uid !== "number") return null;
-  return findActiveUser(db, session.uid);
+  // Tokens issued before session versions existed carry none: they are ended too.
+  if (typeof session?.uid !== "number" || typeof session.sv !== "number") return null;
+  return findActiveUser(db, session.uid, session.sv);
 });
 
 /** For pages: signed-out users go to sign-in; users without the permission get a 404, which reveals nothing. */

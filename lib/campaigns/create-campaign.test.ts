@@ -25,4 +25,25 @@ describe("createCampaign", () => {
     expect(queue.map((entry) => entry.imageId)).not.toEqual(imageIds);
     expect(await db.campaignMember.count({ where: { campaignId } })).toBe(1);
   });
+
+  it("audits the creation in its transaction: when the audit write fails, no campaign exists", async () => {
+    const { datasetId, imageIds } = await seedDataset(db, 5);
+    const user = await seedUser(db, "ADMIN");
+    const spec = { datasetId, name: "audited", instructions: "", annotatorsPerImage: 1, showPriorLabels: true, selection: {}, imageIds, memberIds: [user.id], createdById: user.id };
+    const id = await createCampaign(db, spec);
+    expect(await db.auditLog.findMany({ where: { entity: "campaign", entityId: String(id) } })).toEqual([
+      expect.objectContaining({ userId: user.id, action: "campaign.create", details: { images: 5, members: 1 } }),
+    ]);
+
+    await db.$executeRawUnsafe(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit unavailable'; END; $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
+    try {
+      const before = await db.campaign.count();
+      await expect(createCampaign(db, { ...spec, name: "never" })).rejects.toThrow(/audit unavailable/);
+      expect(await db.campaign.count()).toBe(before);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON audit_log`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_refuse_audit()`);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 
 export interface CampaignSpec {
@@ -42,6 +43,8 @@ export async function createCampaign(db: Db, spec: CampaignSpec, random: () => n
         SELECT ${campaign.id}, queue.image_id, queue.position - 1, ${spec.annotatorsPerImage}
         FROM unnest(${order}::int[]) WITH ORDINALITY AS queue(image_id, position)`;
       await tx.campaignMember.createMany({ data: spec.memberIds.map((userId) => ({ campaignId: campaign.id, userId })) });
+      // In the transaction: a failed audit write rolls the campaign back, so "nothing was saved" stays true.
+      await recordAudit(tx, { userId: spec.createdById, action: "campaign.create", entity: "campaign", entityId: campaign.id, details: { images: order.length, members: spec.memberIds.length } });
       return campaign.id;
     },
     { timeout: 300_000 },

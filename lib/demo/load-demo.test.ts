@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/users";
 import { createDb } from "@/lib/db";
-import { DEMO_ACCOUNTS, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
+import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, isLoopbackHost, loadDemo } from "@/lib/demo/load-demo";
 
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
@@ -29,5 +29,26 @@ describe("loadDemo", () => {
     expect(isDemoMode({ DATABASE_URL: "postgres://db/relabel" })).toBe(false);
     expect(isDemoMode({ DATABASE_URL: "postgres://db/relabel", RELABEL_DEMO: "1" })).toBe(true);
     expect(isDemoMode({ RELABEL_DEMO: "0" })).toBe(false);
+  });
+
+  it("is refused by default on a production build or a host others can reach, unless RELABEL_DEMO=1 says so", () => {
+    expect(isDemoMode({ NODE_ENV: "production" })).toBe(false);
+    expect(demoModeRefusal({ NODE_ENV: "production" })).toBe("NODE_ENV is production");
+    expect(isDemoMode({ HOST: "0.0.0.0" })).toBe(false);
+    expect(demoModeRefusal({ HOST: "0.0.0.0" })).toBe("HOST 0.0.0.0 is not a loopback address");
+    expect(isDemoMode({ HOST: "192.168.1.20" })).toBe(false);
+    expect(isDemoMode({ HOST: "localhost" })).toBe(true);
+    expect(isDemoMode({ HOST: "127.0.0.1" })).toBe(true);
+    expect(isDemoMode({ NODE_ENV: "production", HOST: "0.0.0.0", RELABEL_DEMO: "1" })).toBe(true);
+    expect(demoModeRefusal({ NODE_ENV: "production", RELABEL_DEMO: "1" })).toBeNull();
+  });
+});
+
+describe("isLoopbackHost", () => {
+  it.each(["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST", "::ffff:127.0.0.1"])("counts %s as loopback", (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+  });
+  it.each(["0.0.0.0", "::", "10.0.0.1", "128.0.0.1", "localhost.example.org", "127.0.0.1.example.org", ""])("does not count %j", (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
   });
 });

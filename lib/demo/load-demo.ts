@@ -19,10 +19,33 @@ export const DEMO_ACCOUNTS = {
   ] satisfies { email: string; name: string; role: Role }[],
 };
 
-/** Demo mode: RELABEL_DEMO=1/0 decides; by default on with the embedded database, off with DATABASE_URL. */
-export function isDemoMode(env: Record<string, string | undefined> = process.env): boolean {
+type Env = Record<string, string | undefined>;
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach a server bound there. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * Why demo mode is not turned on by default here, or null. Demo accounts have a public password,
+ * so a default never creates them on a production build or on a server others can reach.
+ */
+export function demoModeRefusal(env: Env = process.env): string | null {
+  if (env.RELABEL_DEMO !== undefined || env.DATABASE_URL) return null;
+  if (env.NODE_ENV === "production") return "NODE_ENV is production";
+  const host = env.HOST ?? "127.0.0.1";
+  if (!isLoopbackHost(host)) return `HOST ${host} is not a loopback address`;
+  return null;
+}
+
+/**
+ * Demo mode: RELABEL_DEMO=1/0 decides. By default it is on with the embedded database and off
+ * with DATABASE_URL, and refused (off) when NODE_ENV=production or HOST is not a loopback address.
+ */
+export function isDemoMode(env: Env = process.env): boolean {
   if (env.RELABEL_DEMO !== undefined) return env.RELABEL_DEMO === "1" || env.RELABEL_DEMO === "true";
-  return !env.DATABASE_URL;
+  return !env.DATABASE_URL && demoModeRefusal(env) === null;
 }
 
 /**

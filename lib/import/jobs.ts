@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { ImportError } from "@/lib/import/import-error";
 import { findImportKind, type ImportOptions } from "@/lib/import/kinds";
@@ -21,9 +22,13 @@ const CANCEL_POLL_MS = 500;
 export async function startImportJob(db: Db, url: string, request: ImportRequest, userId: number | null): Promise<number> {
   const kind = findImportKind(request.kind);
   if (!kind) throw new ImportError(request.path, null, `Unknown import kind "${request.kind}".`);
-  const job = await db.importJob.create({
-    data: { kind: request.kind, path: request.path, options: { ...request.options, dataset: request.dataset }, status: "RUNNING", createdById: userId },
-    select: { id: true },
+  const job = await db.$transaction(async (tx) => {
+    const created = await tx.importJob.create({
+      data: { kind: request.kind, path: request.path, options: { ...request.options, dataset: request.dataset }, status: "RUNNING", createdById: userId },
+      select: { id: true },
+    });
+    await recordAudit(tx, { userId, action: "import.start", entity: "import", entityId: created.id, details: { kind: request.kind, path: request.path, dataset: request.dataset } });
+    return created;
   });
   const controller = new AbortController();
   running.set(job.id, controller);
@@ -36,21 +41,13 @@ export async function startImportJob(db: Db, url: string, request: ImportRequest
     .run({ url, dataset: request.dataset, signal: controller.signal, onProgress: (step) => void progress(db, job.id, step) }, request.path, request.options)
     .then(async (result) => {
       const summaries: ImportSummary[] = [result].flat();
-      await db.importJob.update({
-        where: { id: job.id },
-        data: { status: "SUCCEEDED", finishedAt: new Date(), result: summaries as object[], done: summaries.reduce((sum, s) => sum + s.stored, 0), message: "done" },
-      });
+      const stored = summaries.reduce((sum, s) => sum + s.stored, 0);
+      await finishJob(db, job.id, userId, { status: "SUCCEEDED", finishedAt: new Date(), result: summaries as object[], done: stored, message: "done" }, { stored });
     })
     .catch(async (error: unknown) => {
       const cancelled = controller.signal.aborted;
-      await db.importJob.update({
-        where: { id: job.id },
-        data: {
-          status: cancelled ? "CANCELLED" : "FAILED",
-          finishedAt: new Date(),
-          message: cancelled ? "Cancelled; nothing from this step was written." : error instanceof ImportError ? error.message : "The import failed unexpectedly; nothing from this step was written.",
-        },
-      });
+      const message = cancelled ? "Cancelled; nothing from this step was written." : error instanceof ImportError ? error.message : "The import failed unexpectedly; nothing from this step was written.";
+      await finishJob(db, job.id, userId, { status: cancelled ? "CANCELLED" : "FAILED", finishedAt: new Date(), message }, {});
       if (!cancelled && !(error instanceof ImportError)) console.error(`[import ${job.id}]`, error);
     })
     .finally(() => {
@@ -58,6 +55,20 @@ export async function startImportJob(db: Db, url: string, request: ImportRequest
       running.delete(job.id);
     });
   return job.id;
+}
+
+/** The job's final state and its audit entry, together. */
+async function finishJob(
+  db: Db,
+  jobId: number,
+  userId: number | null,
+  data: { status: "SUCCEEDED" | "FAILED" | "CANCELLED"; finishedAt: Date; message: string; result?: object[]; done?: number },
+  details: Record<string, unknown>,
+) {
+  await db.$transaction(async (tx) => {
+    await tx.importJob.update({ where: { id: jobId }, data });
+    await recordAudit(tx, { userId, action: "import.finish", entity: "import", entityId: jobId, details: { status: data.status, ...details } });
+  });
 }
 
 async function progress(db: Db, jobId: number, step: string) {

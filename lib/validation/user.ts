@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { checkPassword } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
 
 export const emailSchema = z
@@ -14,13 +14,35 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
 });
 
-export const newUserSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters."),
-  role: z.enum(ROLES),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Passwords have at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, "That password is too long."),
-});
+const nameSchema = z.string().trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters.");
+const rawPasswordSchema = z.string().max(1024, "That password is too long.");
+export const roleSchema = z.enum(ROLES);
+export const userIdSchema = z.coerce.number().int().positive();
+
+/** The password rule needs the user's email and name, so it runs on the whole object and reports on `password`. */
+function passwordRule(value: { password: string }, ctx: z.core.$RefinementCtx<unknown>, userInputs: string[]) {
+  const verdict = checkPassword(value.password, userInputs);
+  if (!verdict.ok) ctx.addIssue({ code: "custom", path: ["password"], message: verdict.message });
+}
+
+export const newUserSchema = z
+  .object({ email: emailSchema, name: nameSchema, role: roleSchema, password: rawPasswordSchema })
+  .superRefine((value, ctx) => passwordRule(value, ctx, [value.email, value.name]));
 export type NewUser = z.infer<typeof newUserSchema>;
+
+/** Admin creating a user in the app: either a password that passes the policy, or none and one is generated and shown once. */
+export const createUserFormSchema = z.object({
+  email: emailSchema,
+  name: nameSchema,
+  role: roleSchema,
+  password: rawPasswordSchema.optional(),
+});
+
+export const setUserActiveSchema = z.object({ userId: userIdSchema, active: z.boolean() });
+export const setUserRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
+/** No password: the server generates one and shows it once. */
+export const resetPasswordSchema = z.object({ userId: userIdSchema, password: rawPasswordSchema.optional() });
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+  newPassword: rawPasswordSchema,
+});
