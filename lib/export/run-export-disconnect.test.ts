@@ -55,5 +55,4 @@ describe("a download abandoned half-way", () => {
       await expect.poll(exportBackends, { timeout: 20_000 }).toEqual([]);
     });
   }
-;
 });
