@@ -11,6 +11,7 @@ import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { openDatabase, relabelHome } from "@/lib/db/local-database";
 import { DEMO_ACCOUNTS, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
+import { markInterruptedExports } from "@/lib/export/jobs";
 import { markInterruptedImports } from "@/lib/import/jobs";
 import { sourceFingerprint } from "@/scripts/source-fingerprint";
 
@@ -31,6 +32,7 @@ async function main() {
 
   const db = createDb(database.url);
   await markInterruptedImports(db);
+  await markInterruptedExports(db);
   const demo = isDemoMode();
   if (demo && !(await loadDemo(db, database.url, log))) log("demo data already loaded");
   await db.$disconnect();

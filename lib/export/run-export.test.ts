@@ -37,7 +37,7 @@ beforeAll(async () => {
   users = await Promise.all([seedUser(db), seedUser(db), seedUser(db, "REVIEWER")]);
   campaignId = await seedCampaign(db, { datasetId, imageIds: imageIds.slice(0, 4).concat(extra.id), memberIds: users.map((u) => u.id), annotatorsPerImage: 2 });
   emptyCampaignId = await seedCampaign(db, { datasetId, imageIds: [], memberIds: [] });
-  const [a, b, reviewer] = users as [{ id: number }, { id: number }, { id: number }];
+  const [a, b, reviewer] = [users[0]!, users[1]!, users[2]!];
 
   await seedDecision(db, { imageId: imageIds[0]!, campaignId, userId: a.id, classes: [7], history: [{ classes: [3], notes: "first look" }] });
   await seedDecision(db, { imageId: imageIds[0]!, campaignId, userId: b.id, classes: [7], notes: "=1+1, with \"quotes\"\nand a line" });
