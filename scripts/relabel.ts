@@ -13,7 +13,9 @@ import { DEFAULT_DATASET } from "@/lib/import/run/context";
 import { getDatasetStats } from "@/lib/stats/dataset-stats";
 import { formatStats } from "@/scripts/cli/format-stats";
 import { newUserSchema } from "@/lib/validation/user";
+import { registerExportCommands } from "@/scripts/cli/export-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
+import { registerRoundCommands } from "@/scripts/cli/round-commands";
 import { withDatabase } from "@/scripts/cli/with-database";
 
 const program = new Command("relabel").description("Relabel: expert re-labeling of image-classification datasets.");
@@ -59,6 +61,8 @@ user
   });
 
 registerImportCommands(program);
+registerExportCommands(program);
+registerRoundCommands(program);
 
 program
   .command("stats")

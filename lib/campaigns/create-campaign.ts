@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import type { ConsensusRule } from "@/lib/generated/prisma/enums";
 
 export interface CampaignSpec {
   datasetId: number;
@@ -12,6 +13,8 @@ export interface CampaignSpec {
   memberIds: number[];
   createdById: number | null;
   status?: "DRAFT" | "ACTIVE";
+  consensusRule?: ConsensusRule;
+  consensusQuorum?: number | null;
 }
 
 /**
@@ -34,6 +37,8 @@ export async function createCampaign(db: Db, spec: CampaignSpec, random: () => n
           selection: spec.selection as object,
           createdById: spec.createdById,
           status: spec.status ?? "ACTIVE",
+          consensusRule: spec.consensusRule,
+          consensusQuorum: spec.consensusQuorum ?? null,
         },
         select: { id: true },
       });

@@ -17,7 +17,8 @@ export async function resolveExportScope(db: Db, request: { dataset?: string | n
     }
     return { datasetId: campaign.datasetId, campaignId: campaign.id, dataset: campaign.dataset.slug, campaignName: campaign.name };
   }
-  const slug = request.dataset ?? "";
+  if (!request.dataset) throw new ExpectedError("Name a dataset or a campaign to export.");
+  const slug = request.dataset;
   const dataset = await db.dataset.findUnique({ where: { slug }, select: { id: true } });
   if (!dataset) throw new NotFoundError(`The dataset "${slug}"`);
   return { datasetId: dataset.id, campaignId: null, dataset: slug, campaignName: null };

@@ -35,7 +35,8 @@ export type CleanRule = z.infer<typeof cleanRuleSchema>;
 
 export const exportRequestSchema = z.object({
   format: exportFormatNameSchema,
-  dataset: z.string().trim().min(1).max(63),
+  /** May be left out for a campaign (it has one dataset). */
+  dataset: z.string().trim().min(1).max(63).nullable().default(null),
   /** Null: the dataset-level consensus. */
   campaignId: z.number().int().positive().nullable().default(null),
   clean: cleanRuleSchema.default(cleanRuleSchema.parse({})),
