@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 // Each CLI run starts tsx afresh (seconds on a busy machine); these tests wait for processes, they time nothing.
-describe("campaign create, export and decisions import from the CLI", { timeout: 240_000 }, () => {
+describe("campaign create, export and decisions import from the CLI", { timeout: 480_000 }, () => {
   let campaignId: number;
   let annotators: { id: number; email: string }[];
 
