@@ -7,7 +7,5 @@ import { exportRequestSchema } from "@/lib/validation/export";
 
 /** Starts an export in the background; the page follows it through its history row (so a reload loses nothing). */
 export const startExportAction = defineAction("data:export", exportRequestSchema, async (input, user) => {
-  const exportId = await startExportJob(db, databaseUrlOf(), input, user.id);
-  await db.auditLog.create({ data: { userId: user.id, action: "export.start", entity: "export", entityId: String(exportId), details: { format: input.format, campaignId: input.campaignId, dataset: input.dataset } } });
-  return { exportId };
+  return { exportId: await startExportJob(db, databaseUrlOf(), input, user.id) };
 });

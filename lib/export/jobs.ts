@@ -22,15 +22,16 @@ export interface BegunExport {
 /** Records the export as running; the row is the history entry and, once done, the download's key. */
 export async function beginExport(db: Db, request: ExportRequest, userId: number | null, note: Record<string, string> = {}): Promise<BegunExport> {
   const scope = await resolveExportScope(db, request);
-  const row = await db.export.create({
-    data: {
-      format: FORMAT_OF_NAME[request.format],
-      datasetId: scope.datasetId,
-      campaignId: scope.campaignId,
-      options: { ...(request.format === "clean-list" ? { clean: request.clean } : {}), ...note },
-      createdById: userId,
-    },
-    select: { id: true },
+  const options = { ...(request.format === "clean-list" ? { clean: request.clean } : {}), ...note };
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.export.create({
+      data: { format: FORMAT_OF_NAME[request.format], datasetId: scope.datasetId, campaignId: scope.campaignId, options, createdById: userId },
+      select: { id: true },
+    });
+    await tx.auditLog.create({
+      data: { userId, action: "export.start", entity: "export", entityId: String(created.id), details: { format: request.format, dataset: scope.dataset, campaignId: scope.campaignId, ...options } },
+    });
+    return created;
   });
   return { id: row.id, params: { format: request.format, scope, clean: request.clean }, scope };
 }
