@@ -17,10 +17,11 @@ const FORMAT_LABELS: Record<ExportFormatName, string> = {
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-100";
 
 /** Pick a format and a scope (a dataset's own consensus or one campaign's); the clean subset takes its rule here. */
-export function ExportForm({ scopes }: { scopes: ExportScopes }) {
+export function ExportForm({ scopes, defaultDataset }: { scopes: ExportScopes; defaultDataset: string }) {
   const router = useRouter();
   const [format, setFormat] = useState<ExportFormatName>("real-json");
-  const [scope, setScope] = useState(scopes.datasets[0] ? `dataset:${scopes.datasets[0].slug}` : "");
+  const initial = scopes.datasets.find((d) => d.slug === defaultDataset) ?? scopes.datasets[0];
+  const [scope, setScope] = useState(initial ? `dataset:${initial.slug}` : "");
   const [clean, setClean] = useState<CleanRule>({ statuses: ["AGREED", "RESOLVED"], minDecisions: 1, excludeAmbiguous: true, excludeMultilabel: false, excludeDuplicates: false });
   const [message, setMessage] = useState<{ kind: "error" | "started"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);

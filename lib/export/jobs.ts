@@ -7,7 +7,7 @@ import { relabelHome } from "@/lib/db/local-database";
 import { ExpectedError } from "@/lib/errors";
 import { type ExportParams, type ExportRunOptions, type ExportSummary, runExport } from "@/lib/export/run-export";
 import { resolveExportScope, type ResolvedScope } from "@/lib/export/scope";
-import { type ExportRequest, FORMAT_FILE_EXTENSION, FORMAT_OF_NAME } from "@/lib/validation/export";
+import { type ExportFormatName, type ExportRequest, FORMAT_FILE_EXTENSION, FORMAT_OF_NAME } from "@/lib/validation/export";
 
 export function exportsFolder(): string {
   return path.join(relabelHome(), "exports");
@@ -51,7 +51,7 @@ export async function runRecordedExport(db: Db, url: string, begun: BegunExport,
       data: {
         status: "SUCCEEDED", finishedAt: new Date(), rows: summary.rows, bytes: summary.bytes, fileName: options.fileName ?? null,
         consensusRows: summary.consensusRows, consensusUpdatedAt: summary.consensusUpdatedAt ? new Date(summary.consensusUpdatedAt) : null,
-        message: describeExport(summary),
+        message: describeExport(summary, begun.params.format),
       },
     });
     return summary;
@@ -64,11 +64,14 @@ export async function runRecordedExport(db: Db, url: string, begun: BegunExport,
   }
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
 /** What a finished export holds, in words; an empty scope says so instead of looking like a failure. */
-export function describeExport(summary: ExportSummary): string {
+export function describeExport(summary: ExportSummary, format: ExportFormatName): string {
   if (summary.images === 0) return "The scope has no images: the file is valid and empty.";
-  const parts = [`${summary.rows.toLocaleString("en")} rows from ${summary.images.toLocaleString("en")} images`];
-  if (summary.skipped) parts.push(`${summary.skipped.toLocaleString("en")} files without a validation number left out (ReaL JSON is positional)`);
+  const what = { "real-json": plural(summary.rows, "label list"), csv: plural(summary.rows, "line"), jsonl: plural(summary.rows, "record"), "clean-list": plural(summary.rows, "clean file") }[format];
+  const parts = [`${what} for ${plural(summary.images, "image")} in scope`];
+  if (summary.skipped) parts.push(`${plural(summary.skipped, "file")} without a validation number left out (ReaL JSON is positional)`);
   if (summary.consensusRows === 0) parts.push("no consensus yet: every image is unlabeled");
   return parts.join("; ");
 }
