@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
-import { seedConsensus, seedDecision } from "../lib/testing/factories";
+import { seedConsensus, seedDecisionWithHistory } from "../lib/testing/factories";
 import { ACCOUNTS } from "./support/accounts";
 import { campaignWith } from "./support/campaigns";
 import { e2eDb } from "./support/database";
@@ -16,10 +16,10 @@ async function campaignWithConsensus() {
   const db = e2eDb();
   const { campaignId, imageIdOf } = await campaignWith([1, 2, 3], ["annotator", "annotator2"], { annotatorsPerImage: 2 });
   const [a, b] = await Promise.all([ACCOUNTS.annotator, ACCOUNTS.annotator2].map((account) => db.user.findUniqueOrThrow({ where: { email: account.email }, select: { id: true } })));
-  await seedDecision(db, { imageId: imageIdOf(1), campaignId, userId: a!.id, classes: [65], history: [{ classes: [64] }] });
-  await seedDecision(db, { imageId: imageIdOf(1), campaignId, userId: b!.id, classes: [65], notes: "=clearly a sea snake" });
-  await seedDecision(db, { imageId: imageIdOf(2), campaignId, userId: a!.id, classes: [795] });
-  await seedDecision(db, { imageId: imageIdOf(2), campaignId, userId: b!.id, classes: [], outsideLabels: ["ski lift"] });
+  await seedDecisionWithHistory(db, { imageId: imageIdOf(1), campaignId, userId: a!.id, classes: [65], history: [{ classes: [64] }] });
+  await seedDecisionWithHistory(db, { imageId: imageIdOf(1), campaignId, userId: b!.id, classes: [65], notes: "=clearly a sea snake" });
+  await seedDecisionWithHistory(db, { imageId: imageIdOf(2), campaignId, userId: a!.id, classes: [795] });
+  await seedDecisionWithHistory(db, { imageId: imageIdOf(2), campaignId, userId: b!.id, classes: [], outsideLabels: ["ski lift"] });
   await seedConsensus(db, { imageId: imageIdOf(1), campaignId, status: "AGREED", classes: [65], decisionCount: 2, agreement: 1 });
   await seedConsensus(db, { imageId: imageIdOf(2), campaignId, status: "DISAGREED", classes: [], decisionCount: 2, agreement: 0 });
   return campaignId;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { runExport, type ExportParams } from "@/lib/export/run-export";
 import { cleanRuleSchema } from "@/lib/validation/export";
-import { seedCampaign, seedConsensus, seedDataset, seedDecision, seedUser } from "@/lib/testing/factories";
+import { seedCampaign, seedConsensus, seedDataset, seedDecisionWithHistory, seedUser } from "@/lib/testing/factories";
 
 const url = process.env.DATABASE_URL!;
 const db = createDb(url);
@@ -39,11 +39,11 @@ beforeAll(async () => {
   emptyCampaignId = await seedCampaign(db, { datasetId, imageIds: [], memberIds: [] });
   const [a, b, reviewer] = [users[0]!, users[1]!, users[2]!];
 
-  await seedDecision(db, { imageId: imageIds[0]!, campaignId, userId: a.id, classes: [7], history: [{ classes: [3], notes: "first look" }] });
-  await seedDecision(db, { imageId: imageIds[0]!, campaignId, userId: b.id, classes: [7], notes: "=1+1, with \"quotes\"\nand a line" });
-  await seedDecision(db, { imageId: imageIds[1]!, campaignId, userId: a.id, classes: [1, 2] });
-  await seedDecision(db, { imageId: imageIds[1]!, campaignId, userId: b.id, classes: [], ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [1, 2], outsideLabels: ["vole"] });
-  await seedDecision(db, { imageId: imageIds[2]!, campaignId, userId: a.id, classes: [9], timeSpentMs: 1234 });
+  await seedDecisionWithHistory(db, { imageId: imageIds[0]!, campaignId, userId: a.id, classes: [7], history: [{ classes: [3], notes: "first look" }] });
+  await seedDecisionWithHistory(db, { imageId: imageIds[0]!, campaignId, userId: b.id, classes: [7], notes: "=1+1, with \"quotes\"\nand a line" });
+  await seedDecisionWithHistory(db, { imageId: imageIds[1]!, campaignId, userId: a.id, classes: [1, 2] });
+  await seedDecisionWithHistory(db, { imageId: imageIds[1]!, campaignId, userId: b.id, classes: [], ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [1, 2], outsideLabels: ["vole"] });
+  await seedDecisionWithHistory(db, { imageId: imageIds[2]!, campaignId, userId: a.id, classes: [9], timeSpentMs: 1234 });
 
   await seedConsensus(db, { imageId: imageIds[0]!, campaignId, status: "AGREED", classes: [7], decisionCount: 2, agreement: 1, version: 2 });
   await seedConsensus(db, { imageId: imageIds[1]!, campaignId, status: "RESOLVED", classes: [2, 1], ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [1, 2], outsideLabels: ["vole"], method: "reviewer", decisionCount: 2, agreement: 0.25, resolvedById: reviewer.id });

@@ -89,8 +89,8 @@ type DecisionSeed = Pick<Prisma.DecisionUncheckedCreateInput, "imageId" | "userI
     history?: { classes: number[]; notes?: string }[];
   };
 
-/** A submitted decision with its revision history, as submitDecision leaves it. */
-export async function seedDecision(db: Db, seed: DecisionSeed) {
+/** A decision with its revision history (version n after n - 1 edits), as submitDecision leaves it; queue slots untouched. */
+export async function seedDecisionWithHistory(db: Db, seed: DecisionSeed) {
   const { history = [], ...fields } = seed;
   const content = { classes: fields.classes ?? [], ambiguity: fields.ambiguity ?? null, candidateClasses: fields.candidateClasses ?? [], outsideLabels: fields.outsideLabels ?? [], notes: fields.notes ?? "" };
   const decision = await db.decision.create({

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { withDatabase } from "@/lib/db/embedded-postgres";
 import { adminQuery, TEMPLATE_DATABASE } from "@/lib/testing/postgres-admin";
-import { seedConsensus, seedDecision, seedUser } from "@/lib/testing/factories";
+import { seedConsensus, seedDecisionWithHistory, seedUser } from "@/lib/testing/factories";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -85,9 +85,9 @@ describe("campaign create, export and decisions import from the CLI", { timeout:
   it("writes each format to a file and to stdout, recording every export", async () => {
     const [a, b, reviewer] = [annotators[0]!, annotators[1]!, annotators[2]!];
     const images = await source.image.findMany({ where: { dataset: { slug: SLUG } }, orderBy: { fileNumber: "asc" }, select: { id: true } });
-    await seedDecision(source, { imageId: images[0]!.id, campaignId, userId: a.id, classes: [5], notes: "edited, twice", timeSpentMs: 3100, history: [{ classes: [4] }, { classes: [4, 5], notes: "maybe both" }] });
-    await seedDecision(source, { imageId: images[0]!.id, campaignId, userId: b.id, classes: [5], ambiguity: "BLURRY", candidateClasses: [5, 6], outsideLabels: ["vole"] });
-    await seedDecision(source, { imageId: images[1]!.id, campaignId, userId: b.id, classes: [], outsideLabels: ["domestic ferret"], notes: "=not a formula" });
+    await seedDecisionWithHistory(source, { imageId: images[0]!.id, campaignId, userId: a.id, classes: [5], notes: "edited, twice", timeSpentMs: 3100, history: [{ classes: [4] }, { classes: [4, 5], notes: "maybe both" }] });
+    await seedDecisionWithHistory(source, { imageId: images[0]!.id, campaignId, userId: b.id, classes: [5], ambiguity: "BLURRY", candidateClasses: [5, 6], outsideLabels: ["vole"] });
+    await seedDecisionWithHistory(source, { imageId: images[1]!.id, campaignId, userId: b.id, classes: [], outsideLabels: ["domestic ferret"], notes: "=not a formula" });
     await source.decisionRevision.updateMany({ where: { decision: { imageId: images[1]!.id } }, data: { editedById: reviewer.id } });
     await seedConsensus(source, { imageId: images[0]!.id, campaignId, status: "AGREED", classes: [5], decisionCount: 2, agreement: 0.5 });
 
