@@ -12,7 +12,9 @@ import { DEFAULT_DATASET } from "@/lib/import/run/context";
 import { getDatasetStats } from "@/lib/stats/dataset-stats";
 import { formatStats } from "@/scripts/cli/format-stats";
 import { registerAgreementCommands } from "@/scripts/cli/agreement-commands";
+import { registerExportCommands } from "@/scripts/cli/export-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
+import { registerRoundCommands } from "@/scripts/cli/round-commands";
 import { registerUserCommands } from "@/scripts/cli/user-commands";
 import { withDatabase } from "@/scripts/cli/with-database";
 
@@ -34,6 +36,8 @@ program
 registerUserCommands(program);
 registerImportCommands(program);
 registerAgreementCommands(program);
+registerExportCommands(program);
+registerRoundCommands(program);
 
 program
   .command("stats")

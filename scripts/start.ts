@@ -14,6 +14,7 @@ import { portInUseSentence } from "@/lib/db/startup-errors";
 import { ExpectedError } from "@/lib/errors";
 import { appClusterDir, openDatabase, relabelHome } from "@/lib/db/local-database";
 import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
+import { markInterruptedExports } from "@/lib/export/jobs";
 import { markInterruptedImports } from "@/lib/import/jobs";
 import { sourceFingerprint } from "@/scripts/source-fingerprint";
 
@@ -35,6 +36,7 @@ async function main() {
 
   const db = createDb(database.url);
   await markInterruptedImports(db);
+  await markInterruptedExports(db);
   const demo = isDemoMode();
   const refusal = demoModeRefusal();
   if (refusal) log(`demo mode is off: ${refusal} (set RELABEL_DEMO=1 to load the demo accounts anyway)`);

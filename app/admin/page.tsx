@@ -23,6 +23,9 @@ export default async function AdminPage() {
           <Link href="/admin/imports" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
             Imports
           </Link>
+          <Link href="/admin/exports" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
+            Exports
+          </Link>
           {can(admin, "user:manage") && (
             <>
               <Link href="/admin/users" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">

@@ -28,6 +28,11 @@ export async function AppHeader() {
                 Admin
               </Link>
             )}
+            {can(user, "data:export") && (
+              <Link href="/admin/exports" className="text-slate-600 hover:text-slate-900">
+                Exports
+              </Link>
+            )}
             <span className="ml-auto flex items-center gap-3 text-slate-600">
               <Link href="/account" className="hover:text-slate-900">
                 {user.name} <span className="text-slate-400">· {user.role.toLowerCase()}</span>

@@ -2,10 +2,10 @@
 
 import { defineAction } from "@/lib/actions/define-action";
 import { type AuditAction, recordAudit } from "@/lib/audit/record";
-import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { createCampaignFromSelection } from "@/lib/campaigns/create-from-selection";
 import { selectImageIds } from "@/lib/campaigns/select-images";
 import { db } from "@/lib/db";
-import { ExpectedError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { campaignStatusSchema, newCampaignSchema, selectionSchema } from "@/lib/validation/campaign";
 import { z } from "zod";
 
@@ -24,26 +24,9 @@ export const previewSelectionAction = defineAction(
   async (input) => ({ images: (await selectImageIds(db, await datasetId(input.dataset), input.selection)).length }),
 );
 
-export const createCampaignAction = defineAction("campaign:manage", newCampaignSchema, async (input, user) => {
-  const id = await datasetId(input.dataset);
-  const imageIds = await selectImageIds(db, id, input.selection);
-  if (imageIds.length === 0) throw new ExpectedError("The selection matches no image; the campaign was not created.");
-  const members = await db.user.count({ where: { id: { in: input.memberIds }, active: true } });
-  if (members !== new Set(input.memberIds).size) throw new ExpectedError("Some chosen members do not exist or are disabled.");
-  const campaignId = await createCampaign(db, {
-    datasetId: id,
-    name: input.name,
-    instructions: input.instructions,
-    annotatorsPerImage: input.annotatorsPerImage,
-    showPriorLabels: input.showPriorLabels,
-    claimTtlSeconds: input.claimTtlMinutes * 60,
-    selection: input.selection,
-    imageIds,
-    memberIds: input.memberIds,
-    createdById: user.id,
-  });
-  return { campaignId, images: imageIds.length };
-});
+export const createCampaignAction = defineAction("campaign:manage", newCampaignSchema, async (input, user) =>
+  createCampaignFromSelection(db, input, user.id),
+);
 
 export const setCampaignStatusAction = defineAction("campaign:manage", campaignStatusSchema, async (input, user) => {
   await db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
+import type { ConsensusRule } from "@/lib/generated/prisma/enums";
 
 export interface CampaignSpec {
   datasetId: number;
@@ -13,6 +14,8 @@ export interface CampaignSpec {
   memberIds: number[];
   createdById: number | null;
   status?: "DRAFT" | "ACTIVE";
+  consensusRule?: ConsensusRule;
+  consensusQuorum?: number | null;
 }
 
 /**
@@ -35,6 +38,8 @@ export async function createCampaign(db: Db, spec: CampaignSpec, random: () => n
           selection: spec.selection as object,
           createdById: spec.createdById,
           status: spec.status ?? "ACTIVE",
+          consensusRule: spec.consensusRule,
+          consensusQuorum: spec.consensusQuorum ?? null,
         },
         select: { id: true },
       });

@@ -3,6 +3,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { createCampaign, type CampaignSpec } from "@/lib/campaigns/create-campaign";
 import type { Db } from "@/lib/db";
 import type { AmbiguityReason } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Deterministic-enough builders for tests (unit, integration and e2e): each returns ids of rows
@@ -95,4 +96,46 @@ export async function seedDecision(db: Db, spec: DecisionSpec) {
     await tx.decisionRevision.create({ data: { ...fields, decisionId: decision.id, version: 1, editedById: userId } });
     return decision;
   });
+}
+
+type ConsensusSeed = Partial<Omit<Prisma.ConsensusUncheckedCreateInput, "imageId">> & { imageId: number };
+
+/** A consensus row with one revision per version, as the recomputation writes them (until it lands, tests make their own). */
+export async function seedConsensus(db: Db, seed: ConsensusSeed) {
+  const consensus = await db.consensus.create({
+    data: { status: "AGREED", classes: [], method: "majority:2", decisionCount: 0, ...seed },
+    select: { id: true, version: true, status: true, classes: true, method: true },
+  });
+  await db.consensusRevision.createMany({
+    data: Array.from({ length: consensus.version }, (_, i) => ({
+      consensusId: consensus.id, version: i + 1, status: consensus.status, classes: consensus.classes, method: consensus.method, note: `version ${i + 1}`,
+    })),
+  });
+  return consensus;
+}
+
+type DecisionSeed = Pick<Prisma.DecisionUncheckedCreateInput, "imageId" | "userId" | "campaignId"> &
+  Partial<Pick<Prisma.DecisionUncheckedCreateInput, "ambiguity" | "notes" | "timeSpentMs" | "sourceId">> & {
+    classes?: number[];
+    candidateClasses?: number[];
+    outsideLabels?: string[];
+    /** Earlier contents, oldest first; the decision holds the last version. */
+    history?: { classes: number[]; notes?: string }[];
+  };
+
+/** A decision with its revision history (version n after n - 1 edits), as submitDecision leaves it; queue slots untouched. */
+export async function seedDecisionWithHistory(db: Db, seed: DecisionSeed) {
+  const { history = [], ...fields } = seed;
+  const content = { classes: fields.classes ?? [], ambiguity: fields.ambiguity ?? null, candidateClasses: fields.candidateClasses ?? [], outsideLabels: fields.outsideLabels ?? [], notes: fields.notes ?? "" };
+  const decision = await db.decision.create({
+    data: { ...fields, ...content, version: history.length + 1, shownClasses: content.classes, shownSources: ["original"] },
+    select: { id: true, version: true },
+  });
+  await db.decisionRevision.createMany({
+    data: [
+      ...history.map((earlier, i) => ({ ...content, ...earlier, notes: earlier.notes ?? "", decisionId: decision.id, version: i + 1, editedById: fields.userId ?? null })),
+      { ...content, decisionId: decision.id, version: decision.version, editedById: fields.userId ?? null },
+    ],
+  });
+  return decision;
 }

@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** Every export, newest first: the history of who took what out, and from which consensus state. */
+export async function listExports(limit = 50) {
+  return db.export.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: {
+      id: true, format: true, status: true, rows: true, bytes: true, fileName: true, message: true, options: true,
+      consensusRows: true, consensusUpdatedAt: true, createdAt: true, finishedAt: true,
+      dataset: { select: { slug: true } }, campaign: { select: { id: true, name: true } }, createdBy: { select: { name: true } },
+    },
+  });
+}
+export type ExportRow = Awaited<ReturnType<typeof listExports>>[number];
+
+/** What can be exported: each dataset's own consensus, and each campaign's. */
+export async function listExportScopes() {
+  const [datasets, campaigns] = await Promise.all([
+    db.dataset.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } }),
+    db.campaign.findMany({ orderBy: { id: "desc" }, select: { id: true, name: true, dataset: { select: { slug: true } }, _count: { select: { images: true } } } }),
+  ]);
+  return {
+    datasets,
+    campaigns: campaigns.map((c) => ({ id: c.id, name: c.name, dataset: c.dataset.slug, images: c._count.images })),
+  };
+}
+export type ExportScopes = Awaited<ReturnType<typeof listExportScopes>>;
+
+/** A finished export's file, or null (running, failed, or no such export). */
+export async function findDownloadableExport(id: number) {
+  return db.export.findFirst({ where: { id, status: "SUCCEEDED", fileName: { not: null } }, select: { id: true, fileName: true, bytes: true, format: true } });
+}
