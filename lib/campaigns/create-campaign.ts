@@ -34,6 +34,7 @@ export async function createCampaign(db: Db, spec: CampaignSpec, random: () => n
           selection: spec.selection as object,
           createdById: spec.createdById,
           status: spec.status ?? "ACTIVE",
+          imageCount: order.length,
         },
         select: { id: true },
       });
