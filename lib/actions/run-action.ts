@@ -3,8 +3,16 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/users";
 import { ExpectedError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 
 export type ActionBody<I, O> = (input: I, user: SessionUser) => Promise<O>;
+
+/** Who asked for what, for logs and metrics; the action's name defaults to its permission. */
+export interface ActionContext {
+  action?: string;
+  requestId?: string;
+}
 
 /**
  * The steps every server action takes, in order: authenticate → authorize (permission table) →
@@ -16,6 +24,22 @@ export async function runAction<S extends z.ZodType, O>(
   schema: S,
   body: ActionBody<z.output<S>, O>,
   input: unknown,
+  context: ActionContext = {},
+): Promise<ActionResult<O>> {
+  const action = context.action ?? permission;
+  const stop = metrics.actionSeconds.startTimer({ action });
+  const result = await steps(user, permission, schema, body, input, { ...context, action });
+  stop({ outcome: result.ok ? "ok" : "error" });
+  return result;
+}
+
+async function steps<S extends z.ZodType, O>(
+  user: SessionUser | null,
+  permission: Permission,
+  schema: S,
+  body: ActionBody<z.output<S>, O>,
+  input: unknown,
+  context: Required<Pick<ActionContext, "action">> & ActionContext,
 ): Promise<ActionResult<O>> {
   if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
   if (!can(user, permission)) return { ok: false, error: "You do not have permission to do that." };
@@ -27,7 +51,8 @@ export async function runAction<S extends z.ZodType, O>(
     return { ok: true, data: await body(parsed.data, user) };
   } catch (error) {
     if (error instanceof ExpectedError) return { ok: false, error: error.message };
-    console.error(`[action] ${permission} failed for user ${user.id}:`, error);
+    // The input is not logged: it may hold free text or paths an admin would not want in a log store.
+    log.error({ action: context.action, permission, requestId: context.requestId, userId: user.id, ...errorFields(error) }, "action failed");
     return { ok: false, error: "Something went wrong on our side; nothing was saved. Try again." };
   }
 }
