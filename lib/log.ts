@@ -28,7 +28,7 @@ function prettyStream(): DestinationStream | undefined {
 const globalForLog = globalThis as unknown as { relabelLogger?: Logger };
 
 export const log: Logger = (globalForLog.relabelLogger ??= pino(
-  { name: "relabel", level: process.env.LOG_LEVEL ?? "info", redact: { paths: REDACT, censor: "[redacted]" }, base: { pid: process.pid } },
+  { name: "relabel", level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "warn" : "info"), redact: { paths: REDACT, censor: "[redacted]" }, base: { pid: process.pid } },
   prettyStream(),
 ));
 

@@ -20,6 +20,9 @@ UPDATE "jobs" SET
   "title" = "kind" || ' · ' || "path",
   "kind" = 'import';
 ALTER TABLE "jobs" DROP COLUMN "path";
+-- Imports that ran inside the web process before this change have no queue entry: one still "running" was cut off.
+UPDATE "jobs" SET "status" = 'FAILED', "finished_at" = CURRENT_TIMESTAMP, "message" = 'Interrupted by a server restart; nothing from the interrupted step was written.'
+WHERE "status" IN ('QUEUED', 'RUNNING');
 
 CREATE INDEX "jobs_kind_created_at_idx" ON "jobs"("kind", "created_at");
 CREATE INDEX "jobs_dedup_key_idx" ON "jobs"("dedup_key");
