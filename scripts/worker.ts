@@ -18,10 +18,26 @@ import { JOB_KINDS } from "@/lib/jobs/registry";
 import { startWorker } from "@/lib/jobs/worker";
 import { errorFields, log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
+import { takeOverSignals } from "@/scripts/processes";
 
 const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 
 async function main() {
+  // Signals are handled from the first line: one arriving during start-up still drains instead of killing.
+  takeOverSignals();
+  let stopRequested = false;
+  let stop: () => void = () => (stopRequested = true);
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (++signals > 1) {
+      log.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(1);
+    }
+    stop();
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+
   const database = await openDatabase();
   if (process.env.RELABEL_MIGRATE !== "0") await migrate(database.url);
   const db = createDb(database.url);
@@ -42,21 +58,14 @@ async function main() {
       }).listen(metricsPort, "127.0.0.1")
     : null;
 
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (++signals > 1) {
-      log.warn({ workerId: worker.id, signal }, "second signal: exiting without waiting");
-      process.exit(1);
-    }
+  stop = () =>
     void worker.stop().then(async () => {
       metricsServer?.close();
       await db.$disconnect();
       await database.release();
       process.exit(0);
     });
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  if (stopRequested) stop();
   // The queue runner stopping by itself means it lost the database for good: exit, so a supervisor restarts it.
   worker.done.catch((error: unknown) => {
     log.error({ workerId: worker.id, ...errorFields(error) }, "the job queue stopped");

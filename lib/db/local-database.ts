@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
+import type { SupervisedPostgres } from "@/lib/db/postgres-supervisor";
 
 /**
  * Where Relabel keeps its own state when no DATABASE_URL is given: the embedded cluster,
@@ -19,6 +20,8 @@ export interface DatabaseHandle {
   /** Whether this process started the embedded server (and so must stop it). */
   embedded: boolean;
   release(): Promise<void>;
+  /** Only when this process started the embedded server: lets `npm start` restart it if it dies. */
+  supervised?: SupervisedPostgres;
 }
 
 /**
@@ -35,9 +38,21 @@ export async function openDatabase(log?: (line: string) => void): Promise<Databa
     await ensureDatabaseExists(running);
     return { url: withDatabase(running, APP_DATABASE), embedded: false, release: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir, log });
+  let server = await startEmbeddedPostgres({ dataDir, log });
   await ensureDatabaseExists(server.url);
-  return { url: withDatabase(server.url, APP_DATABASE), embedded: true, release: () => server.stop() };
+  const url = withDatabase(server.url, APP_DATABASE);
+  return {
+    url,
+    embedded: true,
+    release: () => server.stop(),
+    supervised: {
+      url,
+      alive: () => runningServerUrl(dataDir) !== null,
+      restart: async () => {
+        server = await startEmbeddedPostgres({ dataDir, log, port: server.port });
+      },
+    },
+  };
 }
 
 /** The maintenance URL of an embedded server already running on `dataDir`, if any. */
