@@ -1,5 +1,6 @@
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { Db } from "@/lib/db";
+import { metrics } from "@/lib/metrics";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -30,6 +31,13 @@ export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaign
  * Returns the held claims, oldest first.
  */
 export async function holdImages(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
+  const held = await holdInTransaction(db, userId, campaignId, depth);
+  // Counted after the commit, so a rolled-back claim is never counted.
+  metrics.claims.inc(held.filter((claim) => !claim.resumed).length);
+  return held;
+}
+
+function holdInTransaction(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
   return db.$transaction(async (tx) => {
     const campaign = await findWorkableCampaign(tx, userId, campaignId);
     if (campaign.status !== "ACTIVE") throw new ExpectedError(campaign.status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet.");
