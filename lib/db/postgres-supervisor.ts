@@ -38,8 +38,9 @@ async function answers(url: string): Promise<boolean> {
 export function supervisePostgres(server: SupervisedPostgres, options: Options): { stop(): void } {
   const attempts = options.attempts ?? 5;
   let busy = false;
+  let done = false;
   const check = async () => {
-    if (busy) return;
+    if (busy || done) return;
     busy = true;
     try {
       if (server.alive() || (await answers(server.url))) return;
@@ -52,6 +53,8 @@ export function supervisePostgres(server: SupervisedPostgres, options: Options):
         } catch (error) {
           // Right after a crash its old backends may still hold shared memory for a moment.
           if (attempt === attempts) {
+            done = true;
+            clearInterval(timer);
             const detail = error instanceof Error && error.message ? error.message : "it exited during start-up";
             options.onGiveUp(`PostgreSQL stopped and could not be restarted (${detail}); see the log above and start Relabel again.`);
             return;
@@ -64,5 +67,10 @@ export function supervisePostgres(server: SupervisedPostgres, options: Options):
     }
   };
   const timer = setInterval(() => void check(), options.intervalMs ?? 2000);
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      done = true;
+      clearInterval(timer);
+    },
+  };
 }
