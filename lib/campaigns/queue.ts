@@ -72,8 +72,12 @@ function holdInTransaction(db: Db, userId: number, campaignId: number, depth: nu
       }
     }
     return held;
-  });
+  }, CLAIM_TRANSACTION);
 }
+
+// Prisma's default 2 s wait for a pooled connection turns a burst of claimers (a team starting at 9:00) into
+// errors, as the two-server claim race test showed; they queue for the pool instead.
+const CLAIM_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
 
 /** The image the user should label now: the oldest one they hold, or a newly claimed one; null when none is left. */
 export async function claimNextImage(db: Db, userId: number, campaignId: number): Promise<Claim | null> {
