@@ -145,7 +145,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === "started") {
     return (
       <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
-        {outcome.existing ? `The same import is already queued or running as #${outcome.jobId}; follow it below.` : `Import #${outcome.jobId} queued; a worker picks it up, follow it below.`}
+        {outcome.existing ? `The same import is already queued or running as #${outcome.jobId}; follow it below.` : `Import #${outcome.jobId} started: queued for the next free worker; follow it below.`}
       </p>
     );
   }
