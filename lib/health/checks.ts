@@ -1,5 +1,5 @@
+import { readdir } from "node:fs/promises";
 import type { Db } from "@/lib/db";
-import { readMigrations } from "@/lib/db/migrate";
 import { lastWorkerSeenSecondsAgo } from "@/lib/jobs/heartbeat";
 
 export interface HealthInputs {
@@ -43,7 +43,7 @@ export function evaluateHealth(inputs: HealthInputs, options: { workerWindowSeco
 }
 
 /** Gathers the inputs; every failure becomes a false, never an error message (they can name hosts and users). */
-export async function gatherHealth(db: Db, migrationsDir?: string): Promise<HealthInputs> {
+export async function gatherHealth(db: Db, migrationsDir: string): Promise<HealthInputs> {
   try {
     await db.$queryRaw`SELECT 1`;
   } catch {
@@ -56,11 +56,16 @@ export async function gatherHealth(db: Db, migrationsDir?: string): Promise<Heal
   return { databaseReachable: true, pendingMigrations, workerSeenSecondsAgo };
 }
 
-async function countPendingMigrations(db: Db, dir?: string): Promise<number> {
+// Folder names only, read here rather than through lib/db/migrate (which locates the folder from its own file, meaningless inside the Next.js bundle).
+async function migrationNames(dir: string): Promise<string[]> {
+  return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+}
+
+async function countPendingMigrations(db: Db, dir: string): Promise<number> {
   const [onDisk, applied] = await Promise.all([
-    readMigrations(dir),
+    migrationNames(dir),
     db.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   ]);
   const done = new Set(applied.map((row) => row.migration_name));
-  return onDisk.filter((migration) => !done.has(migration.name)).length;
+  return onDisk.filter((name) => !done.has(name)).length;
 }
