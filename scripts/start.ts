@@ -51,7 +51,8 @@ async function main() {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Ready")) announce(env.NEXTAUTH_URL, demo);
   });
-  const worker = superviseWorker({ ...env, RELABEL_MIGRATE: "0" }, log);
+  // Same log format as next start (JSON), so one machine's log is one stream of JSON lines.
+  const worker = superviseWorker({ ...env, NODE_ENV: "production", RELABEL_MIGRATE: "0" }, log);
 
   let stopping = false;
   const stop = async (code: number, sentence?: string) => {
