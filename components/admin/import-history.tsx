@@ -46,11 +46,17 @@ export function ImportHistory({ jobs }: { jobs: ImportJobRow[] }) {
                   <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[job.status]}`}>{job.status.toLowerCase()}</span>
                 </td>
                 <td className="px-3 py-2 text-slate-700">
-                  {job.status === "RUNNING" && <progress aria-label={`Import ${job.id} progress`} className="mr-2 h-2 w-24 align-middle" />}
+                  {job.status === "RUNNING" && (
+                    <progress
+                      aria-label={`Import ${job.id} progress`}
+                      className="mr-2 h-2 w-24 align-middle"
+                      {...(job.total ? { value: job.done, max: job.total } : {})}
+                    />
+                  )}
                   {job.status === "SUCCEEDED" ? `${job.done.toLocaleString("en")} rows stored` : job.message}
                 </td>
                 <td className="px-3 py-2 text-slate-600">{job.createdBy?.name ?? "CLI"}</td>
-                <td className="px-3 py-2 text-right">{job.status === "RUNNING" && <CancelImportButton jobId={job.id} />}</td>
+                <td className="px-3 py-2 text-right">{(job.status === "RUNNING" || job.status === "QUEUED") && <CancelImportButton jobId={job.id} />}</td>
               </tr>
             ))}
           </tbody>

@@ -4,9 +4,10 @@ import { defineAction } from "@/lib/actions/define-action";
 import { db, databaseUrlOf } from "@/lib/db";
 import { ExpectedError } from "@/lib/errors";
 import { resolveImportPath } from "@/lib/import/allowed-paths";
-import { requestCancel, startImportJob } from "@/lib/import/jobs";
+import { importJob } from "@/lib/import/jobs";
 import { findImportKind } from "@/lib/import/kinds";
 import type { ImportSummary } from "@/lib/import/run/context";
+import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
 import { importJobRefSchema, importRequestSchema, type ImportRequestInput } from "@/lib/validation/import";
 
 function checked(input: ImportRequestInput) {
@@ -22,12 +23,20 @@ export const validateImportAction = defineAction("data:import", importRequestSch
   return [await kind.run({ url: databaseUrlOf(), dataset: input.dataset, dryRun: true }, path, input.options)].flat();
 });
 
-export const startImportAction = defineAction("data:import", importRequestSchema, async (input, user) => {
-  const { path } = checked(input);
-  return { jobId: await startImportJob(db, databaseUrlOf(), { ...input, path }, user.id) };
-});
+/** Queues the import; any worker picks it up, and its progress shows on every app server. */
+export const startImportAction = defineAction(
+  "data:import",
+  importRequestSchema,
+  async (input, user) => {
+    const { path } = checked(input);
+    return enqueueJob(db, databaseUrlOf(), importJob, { ...input, path }, user.id);
+  },
+  "startImport",
+);
 
-export const cancelImportAction = defineAction("data:import", importJobRefSchema, async (input) => {
-  if (!(await requestCancel(db, input.jobId))) throw new ExpectedError("That import is not running.");
-  return null;
-});
+export const cancelImportAction = defineAction(
+  "data:import",
+  importJobRefSchema,
+  async (input) => ({ outcome: await cancelJob(db, input.jobId, importJob.name) }),
+  "cancelImport",
+);

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { SessionUser } from "@/lib/auth/users";
 import { ExpectedError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 
 const annotator: SessionUser = { id: 1, email: "a@x.org", name: "A", role: "ANNOTATOR" };
 const admin: SessionUser = { id: 2, email: "b@x.org", name: "B", role: "ADMIN" };
@@ -53,10 +55,22 @@ describe("runAction", () => {
   it("shows expected errors and hides unexpected ones", async () => {
     const expected = await runAction(admin, "data:import", schema, async () => { throw new ExpectedError("That campaign is closed."); }, { n: 1 });
     expect(expected).toEqual({ ok: false, error: "That campaign is closed." });
-    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const spy = vi.spyOn(log, "error").mockImplementation(() => {});
     const unexpected = await runAction(admin, "data:import", schema, async () => { throw new Error("connection reset: secret detail"); }, { n: 1 });
     expect(unexpected.ok).toBe(false);
     expect(!unexpected.ok && unexpected.error).not.toContain("secret");
     spy.mockRestore();
+  });
+
+  it("logs an unexpected failure with the action, request and user, but not the input, and times every call", async () => {
+    const spy = vi.spyOn(log, "error").mockImplementation(() => {});
+    await runAction(admin, "data:import", z.object({ password: z.string() }), async () => { throw new Error("boom"); }, { password: "hunter22" }, { action: "startImport", requestId: "req-1" });
+    expect(spy).toHaveBeenCalledTimes(1);
+    const [fields] = spy.mock.calls[0] as unknown as [Record<string, unknown>];
+    expect(fields).toMatchObject({ action: "startImport", requestId: "req-1", userId: 2, err: { message: "boom" } });
+    expect(JSON.stringify(fields)).not.toContain("hunter22");
+    spy.mockRestore();
+    const timings = (await metrics.actionSeconds.get()).values.filter((value) => value.metricName === "relabel_action_duration_seconds_count");
+    expect(timings.find((value) => value.labels.action === "startImport")).toMatchObject({ labels: { outcome: "error" }, value: 1 });
   });
 });

@@ -17,15 +17,15 @@ describe("listAuditEntries", () => {
     await recordAudit(db, { userId: alice.id, action: "user.disable", entity: "user", entityId: 7 });
     await recordAudit(db, { userId: bob.id, action: "user.disable", entity: "user", entityId: 8 });
     await recordAudit(db, { userId: alice.id, action: "campaign.create", entity: "campaign", entityId: 3 });
-    await db.auditLog.create({ data: { userId: alice.id, action: "import.start", entity: "import", entityId: "1", at: new Date("2026-01-15T23:59:00Z") } });
+    await db.auditLog.create({ data: { userId: alice.id, action: "job.queue", entity: "job", entityId: "1", at: new Date("2026-01-15T23:59:00Z") } });
 
     const byAlice = await listAuditEntries(db, filter({ user: alice.email.toUpperCase() }));
-    expect(byAlice.entries.map((entry) => entry.action)).toEqual(["campaign.create", "user.disable", "import.start"]);
+    expect(byAlice.entries.map((entry) => entry.action)).toEqual(["campaign.create", "user.disable", "job.queue"]);
     expect(byAlice.entries[0]).toMatchObject({ userEmail: alice.email, entityId: "3" });
 
     expect((await listAuditEntries(db, filter({ action: "user.disable" }))).entries.map((entry) => entry.userEmail)).toEqual([bob.email, alice.email]);
     expect((await listAuditEntries(db, filter({ entity: "user", entityId: "8" }))).entries.map((entry) => entry.userEmail)).toEqual([bob.email]);
-    expect((await listAuditEntries(db, filter({ from: "2026-01-15", to: "2026-01-15" }))).entries.map((entry) => entry.action)).toEqual(["import.start"]);
+    expect((await listAuditEntries(db, filter({ from: "2026-01-15", to: "2026-01-15" }))).entries.map((entry) => entry.action)).toEqual(["job.queue"]);
     expect((await listAuditEntries(db, filter({ from: "2026-01-16", to: "2026-02-01" }))).total).toBe(0);
   });
 

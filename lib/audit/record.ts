@@ -11,8 +11,10 @@ export const AUDIT_ACTIONS = [
   "user.role",
   "user.password-reset",
   "user.password-change",
-  "import.start",
-  "import.finish",
+  "job.queue",
+  "job.finish",
+  "export.start",
+  "decisions.import",
   "campaign.create",
   "campaign.active",
   "campaign.closed",
@@ -21,7 +23,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ["user", "import", "campaign", "action"] as const;
+export const AUDIT_ENTITIES = ["user", "job", "export", "campaign", "action"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntry {

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "data:export",
   /** Create users, change roles, disable accounts. */
   "user:manage",
+  /** Read operational metrics (/api/metrics); Prometheus uses a bearer token instead. */
+  "system:monitor",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -24,6 +24,8 @@ describe("createCampaign", () => {
     expect(queue.every((entry) => entry.openSlots === 3)).toBe(true);
     expect(queue.map((entry) => entry.imageId)).not.toEqual(imageIds);
     expect(await db.campaignMember.count({ where: { campaignId } })).toBe(1);
+    // The stored size counts the duplicate once, like the queue.
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaignId } })).imageCount).toBe(500);
   });
 
   it("audits the creation in its transaction: when the audit write fails, no campaign exists", async () => {

@@ -40,6 +40,7 @@ export async function createCampaign(db: Db, spec: CampaignSpec, random: () => n
           status: spec.status ?? "ACTIVE",
           consensusRule: spec.consensusRule,
           consensusQuorum: spec.consensusQuorum ?? null,
+          imageCount: order.length,
         },
         select: { id: true },
       });

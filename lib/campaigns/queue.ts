@@ -1,5 +1,6 @@
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { Db } from "@/lib/db";
+import { metrics } from "@/lib/metrics";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -30,6 +31,13 @@ export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaign
  * Returns the held claims, oldest first.
  */
 export async function holdImages(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
+  const held = await holdInTransaction(db, userId, campaignId, depth);
+  // Counted after the commit, so a rolled-back claim is never counted.
+  metrics.claims.inc(held.filter((claim) => !claim.resumed).length);
+  return held;
+}
+
+function holdInTransaction(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
   return db.$transaction(async (tx) => {
     const campaign = await findWorkableCampaign(tx, userId, campaignId);
     if (campaign.status !== "ACTIVE") throw new ExpectedError(campaign.status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet.");
@@ -64,8 +72,12 @@ export async function holdImages(db: Db, userId: number, campaignId: number, dep
       }
     }
     return held;
-  });
+  }, CLAIM_TRANSACTION);
 }
+
+// Prisma's default 2 s wait for a pooled connection turns a burst of claimers (a team starting at 9:00) into
+// errors, as the two-server claim race test showed; they queue for the pool instead.
+const CLAIM_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
 
 /** The image the user should label now: the oldest one they hold, or a newly claimed one; null when none is left. */
 export async function claimNextImage(db: Db, userId: number, campaignId: number): Promise<Claim | null> {

@@ -17,23 +17,22 @@ export async function listMyCampaigns(userId: number): Promise<MyCampaign[]> {
   const campaigns = await db.campaign.findMany({
     where: { members: { some: { userId } } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, status: true, annotatorsPerImage: true },
+    select: { id: true, name: true, status: true, annotatorsPerImage: true, imageCount: true },
   });
   if (campaigns.length === 0) return [];
   const ids = campaigns.map((campaign) => campaign.id);
-  const [done, sizes, times] = await Promise.all([
+  const [done, times] = await Promise.all([
     db.assignment.groupBy({ by: ["campaignId"], where: { userId, campaignId: { in: ids }, status: "SUBMITTED" }, _count: true }),
-    Promise.all(ids.map(campaignSize)),
     db.$queryRaw<{ campaign_id: number; median_ms: number }[]>`
       SELECT campaign_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY time_spent_ms)::float AS median_ms
       FROM decisions WHERE user_id = ${userId} AND campaign_id = ANY(${ids}) AND time_spent_ms IS NOT NULL
       GROUP BY campaign_id`,
   ]);
-  return campaigns.map((campaign, position) => ({
+  return campaigns.map((campaign) => ({
     id: campaign.id,
     name: campaign.name,
     status: campaign.status,
-    images: sizes[position]!,
+    images: campaign.imageCount,
     annotatorsPerImage: campaign.annotatorsPerImage,
     myDone: done.find((row) => row.campaignId === campaign.id)?._count ?? 0,
     myMedianSeconds: medianSeconds(times.find((row) => row.campaign_id === campaign.id)?.median_ms),
@@ -44,22 +43,10 @@ const medianSeconds = (ms: number | undefined) => (ms === undefined ? null : Mat
 
 /** The user's own progress in one campaign: images they labeled, of the images in it. */
 export async function getMyProgress(userId: number, campaignId: number): Promise<{ done: number; total: number }> {
-  const [done, total] = await Promise.all([
+  const [done, campaign] = await Promise.all([
     db.assignment.count({ where: { userId, campaignId, status: "SUBMITTED" } }),
-    campaignSize(campaignId),
+    // The size is stored on the row at creation: the same answer on every app server, without counting a million rows.
+    db.campaign.findUnique({ where: { id: campaignId }, select: { imageCount: true } }),
   ]);
-  return { done, total };
-}
-
-// A campaign's queue never changes after creation, so its size is counted once per process
-// rather than on every labeling page (a count grows with the campaign; a million rows is slow).
-const campaignSizes = new Map<number, Promise<number>>();
-function campaignSize(campaignId: number): Promise<number> {
-  let size = campaignSizes.get(campaignId);
-  if (!size) {
-    size = db.campaignImage.count({ where: { campaignId } });
-    campaignSizes.set(campaignId, size);
-    size.catch(() => campaignSizes.delete(campaignId));
-  }
-  return size;
+  return { done, total: campaign?.imageCount ?? 0 };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { clusterDir } from "@/lib/db/cluster-location";
 import { PASSWORD, USER, startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
+import type { SupervisedPostgres } from "@/lib/db/postgres-supervisor";
 
 /**
  * Where Relabel keeps its own state when no DATABASE_URL is given: the embedded cluster,
@@ -28,6 +29,8 @@ export interface DatabaseHandle {
   /** Whether this process started the embedded server (and so must stop it). */
   embedded: boolean;
   release(): Promise<void>;
+  /** Only when this process started the embedded server: lets `npm start` restart it if it dies. */
+  supervised?: SupervisedPostgres;
 }
 
 /**
@@ -38,14 +41,27 @@ export async function openDatabase(log?: (line: string) => void): Promise<Databa
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, release: async () => {} };
   }
+  const requested = path.join(relabelHome(), "postgres");
   const running = runningServerUrl(appClusterDir());
   if (running) {
     await ensureDatabaseExists(running);
     return { url: withDatabase(running, APP_DATABASE), embedded: false, release: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(relabelHome(), "postgres"), log });
+  let server = await startEmbeddedPostgres({ dataDir: requested, log });
   await ensureDatabaseExists(server.url);
-  return { url: withDatabase(server.url, APP_DATABASE), embedded: true, release: () => server.stop() };
+  const url = withDatabase(server.url, APP_DATABASE);
+  return {
+    url,
+    embedded: true,
+    release: () => server.stop(),
+    supervised: {
+      url,
+      alive: () => runningServerUrl(server.dataDir) !== null,
+      restart: async () => {
+        server = await startEmbeddedPostgres({ dataDir: requested, log, port: server.port });
+      },
+    },
+  };
 }
 
 /** The maintenance URL of an embedded server already running on the cluster folder `dataDir` (see appClusterDir), if any. */

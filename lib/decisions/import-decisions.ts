@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import { type ImportedDecision, parseDecisionLine } from "@/lib/validation/decision-import";
@@ -127,7 +128,7 @@ export async function importDecisions(db: Db, campaignId: number, text: string, 
       const labels = [...new Set(rows.flatMap((row) => row.outsideLabels))];
       if (labels.length) await tx.vocabularyLabel.createMany({ data: labels.map((name) => ({ name })), skipDuplicates: true });
       const result = { campaign: campaignId, decisions: rows.length, revisions: revisions.length, usersCreated: missing.length, skipped };
-      await tx.auditLog.create({ data: { userId: options.userId ?? null, action: "decisions.import", entity: "campaign", entityId: String(campaignId), details: result } });
+      await recordAudit(tx, { userId: options.userId ?? null, action: "decisions.import", entity: "campaign", entityId: campaignId, details: { ...result } });
       return result;
     },
     { timeout: 300_000 },

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -28,9 +29,7 @@ export async function beginExport(db: Db, request: ExportRequest, userId: number
       data: { format: FORMAT_OF_NAME[request.format], datasetId: scope.datasetId, campaignId: scope.campaignId, options, createdById: userId },
       select: { id: true },
     });
-    await tx.auditLog.create({
-      data: { userId, action: "export.start", entity: "export", entityId: String(created.id), details: { format: request.format, dataset: scope.dataset, campaignId: scope.campaignId, ...options } },
-    });
+    await recordAudit(tx, { userId, action: "export.start", entity: "export", entityId: created.id, details: { format: request.format, dataset: scope.dataset, campaignId: scope.campaignId, ...options } });
     return created;
   });
   return { id: row.id, params: { format: request.format, scope, clean: request.clean }, scope };

@@ -47,8 +47,12 @@ export const IMPORT_KINDS: ImportKind[] = [
     options: [
       { flags: "--no-inspect", description: "record names and sizes only (fast on millions of files)" },
       { flags: "--url-template", description: "the path is a URL template such as https://host/val/{file}" },
+      { flags: "--dataset-name <name>", description: "display name of the dataset, when this import creates it" },
     ],
-    run: (ctx, path, options) => (options.urlTemplate ? setImageUrlTemplate(ctx, path) : importImageFolder(ctx, path, { inspect: options.inspect !== false })),
+    run: (ctx, path, options) =>
+      options.urlTemplate
+        ? setImageUrlTemplate(ctx, path)
+        : importImageFolder(ctx, path, { inspect: options.inspect !== false, datasetName: options.datasetName as string | undefined }),
   },
   {
     name: "real",

