@@ -6,7 +6,9 @@ import { LabelingWorkbench } from "@/components/labeling/labeling-workbench";
 import { previousImageAction, saveDraftAction, skipImageAction, submitDecisionAction } from "@/lib/actions/labeling";
 import { useClassCatalog } from "@/components/labeling/use-class-catalog";
 import { Spinner } from "@/components/ui/spinner";
+import { InvalidDraftError } from "@/lib/labeling/draft";
 import type { DraftContent, LabelingItem } from "@/lib/labeling/types";
+import { fieldsWithin } from "@/lib/validation/field-errors";
 
 interface Props {
   campaign: { id: number; name: string; instructions: string; status: string };
@@ -35,6 +37,7 @@ export function LabelingScreen({ campaign, item, vocabulary, upcoming, progress,
   const onSaveDraft = useCallback(
     async (content: DraftContent) => {
       const result = await saveDraftAction({ ...ref, content });
+      if (!result.ok && result.fieldErrors) throw new InvalidDraftError(fieldsWithin(result.fieldErrors, "content"));
       if (!result.ok) throw new Error(result.error);
     },
     [ref],
@@ -57,7 +60,8 @@ export function LabelingScreen({ campaign, item, vocabulary, upcoming, progress,
         router.push(upcoming[0] ? `/label/${campaign.id}/${upcoming[0]}` : `/label/${campaign.id}`);
         return { ok: true as const };
       }
-      return result;
+      // The server names fields by their path in the submit ("content.notes"); the panel by their own name.
+      return { ...result, fieldErrors: fieldsWithin(result.fieldErrors, "content") };
     },
     [ref, campaign.id, item, shownSources, router, upcoming],
   );

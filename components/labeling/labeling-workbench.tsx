@@ -17,7 +17,7 @@ import { WorkbenchHeader } from "@/components/labeling/workbench-header";
 import { distinctName, duplicateNames, indexClasses, type ClassLookup } from "@/lib/labeling/class-lookup";
 import { createClassSearchIndex, type ClassSearchIndex } from "@/lib/labeling/class-search";
 import { selectCanRedo, selectCanUndo, selectIsDirty } from "@/lib/labeling/decision-store";
-import { checkDraft, initialDraft } from "@/lib/labeling/draft";
+import { checkDraft, draftFieldErrors, initialDraft } from "@/lib/labeling/draft";
 import type { KeyCommand } from "@/lib/labeling/keymap";
 import type { ClassSummary, DraftContent, LabelingItem } from "@/lib/labeling/types";
 import { AMBIGUITY_REASONS } from "@/lib/validation/decision";
@@ -97,6 +97,9 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
 
   const several = draft.ambiguity === "SEVERAL_CLASSES_POSSIBLE";
   const selected = several ? draft.candidateClasses : draft.classes;
+  // Text the server would refuse is marked as it is typed, beside its field.
+  const textErrors = useMemo(() => draftFieldErrors(draft), [draft]);
+  const fieldErrors = { ...textErrors, ...current?.fieldErrors };
   const nameOf = (index: number) => distinctName(catalog.lookup, catalog.duplicates, index);
   const busy = phase !== "editing";
 
@@ -245,7 +248,7 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
               actions={actions}
               onOpenSearch={() => viewActions.openOverlay("search")}
               outsideLabelInputRef={outsideLabelInput}
-              fieldErrors={current?.fieldErrors}
+              fieldErrors={fieldErrors}
             />
             <SourcePanel
               verdicts={item.verdicts}

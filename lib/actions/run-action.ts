@@ -3,6 +3,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/users";
 import { ExpectedError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type ActionBody<I, O> = (input: I, user: SessionUser) => Promise<O>;
 
@@ -30,13 +31,4 @@ export async function runAction<S extends z.ZodType, O>(
     console.error(`[action] ${permission} failed for user ${user.id}:`, error);
     return { ok: false, error: "Something went wrong on our side; nothing was saved. Try again." };
   }
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join(".") : "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
 }

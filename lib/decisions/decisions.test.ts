@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { runAction } from "@/lib/actions/run-action";
 import { claimNextImage } from "@/lib/campaigns/queue";
 import { createDb } from "@/lib/db";
 import { saveDraft, submitDecision } from "@/lib/decisions/decisions";
@@ -111,6 +112,18 @@ describe("submitDecision", () => {
     const ref = await claimed();
     await db.campaign.update({ where: { id: ref.campaignId }, data: { status: "CLOSED" } });
     await expect(submitDecision(db, ref.userId, input(ref))).rejects.toBeInstanceOf(ExpectedError);
+    expect(await db.decision.count({ where: { userId: ref.userId } })).toBe(0);
+  });
+});
+
+describe("a NUL character in a decision", () => {
+  it("is refused with an error on the field, and nothing is written", async () => {
+    const ref = await claimed();
+    const user = { id: ref.userId, email: "a@test.relabel", name: "A", role: "ANNOTATOR" as const };
+    const raw = { ...ref, content: { classes: [1], ambiguity: null, candidateClasses: [], outsideLabels: ["vo\u0000le"], notes: "a\u0000b" }, requestId: randomUUID(), timeSpentMs: 1, shownClasses: [], shownSources: [] };
+    const result = await runAction(user, "labeling:work", submitDecisionSchema, (input, u) => submitDecision(db, u.id, input), raw);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["content.notes", "content.outsideLabels"]);
     expect(await db.decision.count({ where: { userId: ref.userId } })).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AmbiguityReason } from "@/lib/validation/decision";
+import { vocabularyKey } from "@/lib/validation/text";
 import type { DraftContent } from "@/lib/labeling/types";
 
 const HISTORY_LIMIT = 200;
@@ -58,7 +59,7 @@ function sameContent(a: DraftContent, b: DraftContent): boolean {
 
 /** Same normalization as the decision schema applies on submit, so the draft shows what will be saved. */
 export function normalizeOutsideLabel(label: string): string {
-  return label.trim().replace(/\s+/g, " ").toLowerCase();
+  return vocabularyKey(label);
 }
 
 /**
