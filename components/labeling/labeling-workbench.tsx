@@ -230,6 +230,7 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
           <fieldset disabled={busy} className="min-h-0 min-w-0 flex-1 divide-y divide-slate-200 overflow-y-auto">
             {props.instructions ? <CampaignInstructions text={props.instructions} /> : null}
             <CandidateList
+              campaignId={item.campaignId}
               imageId={item.image.id}
               candidates={item.candidates}
               lookup={catalog.lookup}
