@@ -57,7 +57,8 @@ export function LabelingScreen({ campaign, item, vocabulary, upcoming, progress,
       });
       if (result.ok) {
         pendingSubmit.current = null;
-        router.push(upcoming[0] ? `/label/${campaign.id}/${upcoming[0]}` : `/label/${campaign.id}`);
+        const next = result.data.next[0] ?? upcoming[0];
+        router.push(next ? `/label/${campaign.id}/${next}` : `/label/${campaign.id}`);
         return { ok: true as const };
       }
       // The server names fields by their path in the submit ("content.notes"); the panel by their own name.

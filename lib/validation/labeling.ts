@@ -4,7 +4,8 @@ import { cleanText } from "@/lib/validation/text";
 
 const id = z.number({ error: "An id is a number." }).int().positive();
 
-export const imageRefSchema = z.object({ campaignId: id, imageId: id });
+export const campaignRefSchema = z.object({ campaignId: id });
+export const imageRefSchema = campaignRefSchema.extend({ imageId: id });
 
 export const submitDecisionSchema = imageRefSchema.extend({
   content: decisionContentSchema,
