@@ -19,11 +19,14 @@ interface StartOptions {
   throwaway?: boolean;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Of the cluster's `relabel` role, fixed at initdb. Loopback-only still means every local user
+   * and process can connect, so it is a secret per installation (see lib/db/local-database.ts).
+   */
+  password: string;
 }
 
 const USER = "relabel";
-// The cluster listens on loopback only, so this password guards nothing beyond the machine's own users.
-const PASSWORD = "relabel";
 
 export async function startEmbeddedPostgres(options: StartOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
@@ -34,7 +37,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
-    password: PASSWORD,
+    password: options.password,
     port,
     persistent: !options.throwaway,
     // PostgreSQL refuses to run as root; the package then runs it as the `postgres` OS user.
@@ -59,10 +62,15 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   await server.start();
 
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: serverUrl(port, options.password),
     port,
     stop: () => server.stop(),
   };
+}
+
+/** The maintenance URL of an embedded cluster on this machine. */
+export function serverUrl(port: number, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 /** Asks the kernel for a free loopback port. */

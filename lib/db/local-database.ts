@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
+import { serverUrl, startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
 
 /**
  * Where Relabel keeps its own state when no DATABASE_URL is given: the embedded cluster,
@@ -35,15 +36,60 @@ export async function openDatabase(log?: (line: string) => void): Promise<Databa
     await ensureDatabaseExists(running);
     return { url: withDatabase(running, APP_DATABASE), embedded: false, release: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir, log });
-  await ensureDatabaseExists(server.url);
-  return { url: withDatabase(server.url, APP_DATABASE), embedded: true, release: () => server.stop() };
+  const { password, legacy } = clusterPassword(dataDir);
+  const server = await startEmbeddedPostgres({ dataDir, log, password });
+  const url = legacy ? await rotateLegacyPassword(server.url, dataDir) : server.url;
+  await ensureDatabaseExists(url);
+  return { url: withDatabase(url, APP_DATABASE), embedded: true, release: () => server.stop() };
+}
+
+/** Clusters made before passwords were generated per installation were given this one. */
+const LEGACY_PASSWORD = "relabel";
+
+/** Beside the cluster's folder, like the auth secret: `$RELABEL_HOME/postgres-password`. */
+export function passwordFileOf(dataDir: string): string {
+  return path.join(path.dirname(dataDir), "postgres-password");
+}
+
+/**
+ * The embedded cluster's password, generated once per installation (owner-only file): a constant
+ * one would let any local user or process on the machine connect to the loopback server.
+ */
+export function clusterPassword(dataDir: string): { password: string; legacy: boolean } {
+  const file = passwordFileOf(dataDir);
+  if (existsSync(file)) return { password: readFileSync(file, "utf8").trim(), legacy: false };
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) return { password: LEGACY_PASSWORD, legacy: true };
+  return { password: writePassword(file), legacy: false };
+}
+
+function writePassword(file: string): string {
+  const password = randomBytes(24).toString("base64url");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+/** An existing cluster still on the old constant password gets a generated one, in place. */
+async function rotateLegacyPassword(legacyUrl: string, dataDir: string): Promise<string> {
+  const password = randomBytes(24).toString("base64url");
+  const client = new pg.Client({ connectionString: legacyUrl });
+  await client.connect();
+  try {
+    // base64url has no quote characters, so the literal is safe to inline (ALTER ROLE takes no parameters).
+    await client.query(`ALTER ROLE relabel WITH PASSWORD '${password}'`);
+  } finally {
+    await client.end();
+  }
+  writeFileSync(passwordFileOf(dataDir), password, { mode: 0o600 });
+  const url = new URL(legacyUrl);
+  url.password = password;
+  return url.toString();
 }
 
 /** The maintenance URL of an embedded server already running on `dataDir`, if any. */
 export function runningServerUrl(dataDir: string): string | null {
   const port = portOfRunningServer(dataDir);
-  return port === null ? null : `postgresql://relabel:relabel@127.0.0.1:${port}/postgres`;
+  return port === null ? null : serverUrl(port, clusterPassword(dataDir).password);
 }
 
 /** PostgreSQL writes its port on line 4 of postmaster.pid; the pid on line 1 tells whether it still runs. */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject) {
   const server = await startEmbeddedPostgres({
     dataDir: `.relabel/test-postgres-${process.pid}`,
     throwaway: true,
+    password: randomBytes(18).toString("base64url"),
   });
   await adminQuery(server.url, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await migrate(withDatabase(server.url, TEMPLATE_DATABASE));
