@@ -58,9 +58,12 @@ export function useDraftAutosave(
     };
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("pagehide", flushQuietly);
+    // Back online: send what waited instead of sitting out the retry backoff.
+    window.addEventListener("online", flushQuietly);
     return () => {
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", flushQuietly);
+      window.removeEventListener("online", flushQuietly);
       unsubscribeStore();
       unsubscribeStatus();
       // Leaving the image (unmount) still saves what was typed last; flush starts it synchronously.

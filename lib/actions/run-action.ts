@@ -29,6 +29,6 @@ export async function runAction<S extends z.ZodType, O>(
   } catch (error) {
     if (error instanceof ExpectedError) return { ok: false, error: error.message };
     console.error(`[action] ${permission} failed for user ${user.id}:`, error);
-    return { ok: false, error: "Something went wrong on our side; nothing was saved. Try again." };
+    return { ok: false, error: "Something went wrong on our side; nothing was saved. Try again.", retryable: true };
   }
 }

@@ -33,6 +33,8 @@ export interface DecisionState {
   setNotes(notes: string): void;
   undo(): void;
   redo(): void;
+  /** Brings back unsent work kept in the browser, as an edit (undoable, and saved like one). */
+  restore(content: DraftContent): void;
   /** Adopts `content` as the new, already saved baseline and forgets the history. */
   reset(content: DraftContent): void;
   markSaved(revision: number): void;
@@ -120,6 +122,7 @@ export function createDecisionStore(initial: DraftContent): DecisionStore {
       },
       removeOutsideLabel: (label) => edit((c) => ({ ...c, outsideLabels: c.outsideLabels.filter((other) => other !== label) })),
       setNotes: (notes) => commit({ ...get().present, notes }, "notes"),
+      restore: (content) => commit(content, "other"),
 
       undo: () => {
         const { past, present, future, revision } = get();

@@ -29,6 +29,7 @@ export default async function LabelImagePage({ params }: { params: Promise<{ cam
     ]);
     return (
       <LabelingScreen
+        userId={user.id}
         campaign={campaign}
         item={item}
         vocabulary={vocabulary}
