@@ -22,8 +22,10 @@ const keptInBrowser = (page: Page) =>
 
 test("a submit made offline is kept in the browser, said so, and sent exactly once when the network is back", async ({ page, context }) => {
   const { campaignId, imageId } = await startLabeling(page, [5, 6]);
-  const candidates = page.getByRole("region", { name: /Candidates/ });
-  await candidates.getByRole("button", { pressed: false }).first().click();
+  // Image 5 of the demo: a baby in a cradle.
+  const cradle = page.getByRole("region", { name: /Candidates/ }).getByRole("button", { name: "cradle", exact: true });
+  await cradle.click();
+  await expect(cradle).toHaveAttribute("aria-pressed", "true");
 
   await context.setOffline(true);
   await page.getByRole("button", { name: "Submit" }).click();
