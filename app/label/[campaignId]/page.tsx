@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ClaimNextImage } from "@/components/labeling/claim-next-image";
 import { requirePagePermission } from "@/lib/auth/session";
 import { findWorkableCampaign } from "@/lib/campaigns/queue";
+import { hasWorkLeft } from "@/lib/data/upcoming-images";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { parseId } from "@/lib/validation/route-params";
@@ -20,6 +21,9 @@ export default async function NextImagePage({ params }: { params: Promise<{ camp
     throw error;
   }
   if (status !== "ACTIVE") return <Message title={status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet."} />;
+  if (!(await hasWorkLeft(user.id, campaignId))) {
+    return <Message title="Nothing left to label here" detail="Every image in this campaign has all the annotators it needs, or you have labeled it already." />;
+  }
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
       <ClaimNextImage campaignId={campaignId} />
@@ -27,10 +31,11 @@ export default async function NextImagePage({ params }: { params: Promise<{ camp
   );
 }
 
-function Message({ title }: { title: string }) {
+function Message({ title, detail }: { title: string; detail?: string }) {
   return (
     <main className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-xl font-semibold">{title}</h1>
+      {detail && <p className="mt-2 text-slate-600">{detail}</p>}
       <Link href="/" className="mt-6 inline-block text-indigo-700 underline">
         Back to my campaigns
       </Link>
