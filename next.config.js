@@ -1,3 +1,7 @@
+// Kept in step with PERMISSIONS_POLICY in lib/security/headers.ts (the config cannot import TypeScript).
+const permissionsPolicy =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), interest-cohort=(), browsing-topics=()";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -16,6 +20,7 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: permissionsPolicy },
         ],
       },
     ];

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { startImportAction, validateImportAction } from "@/lib/actions/imports";
 import type { ImportOption } from "@/lib/import/kinds";
 import type { ImportSummary } from "@/lib/import/run/context";
+import type { ImportRequestInput } from "@/lib/validation/import";
 
 interface KindInfo {
   name: string;
@@ -42,7 +43,9 @@ export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]
   async function run(mode: "validate" | "import") {
     setBusy(mode);
     setOutcome(null);
-    const request = { kind: kindName, path, dataset, options };
+    // Only the chosen kind's options: the server refuses any other (the state keeps those of kinds chosen before).
+    const own = Object.fromEntries(kind.options.map((option) => [optionKey(option.flags), options[optionKey(option.flags)]]).filter(([, value]) => value !== undefined));
+    const request = { kind: kindName, path, dataset, options: own } as ImportRequestInput;
     const result = mode === "validate" ? await validateImportAction(request) : await startImportAction(request);
     setBusy(null);
     if (!result.ok) setOutcome({ kind: "error", message: Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error });

@@ -11,6 +11,7 @@ import type { Candidate, SourceKind } from "@/lib/labeling/types";
 
 export interface CandidateListProps {
   /** The image on screen, left out of each class's example images. */
+  campaignId: number;
   imageId: number;
   candidates: Candidate[];
   lookup: ClassLookup;
@@ -33,7 +34,7 @@ const TONE: Record<SourceKind, BadgeTone> = {
   MODEL: "neutral",
 };
 
-export function CandidateList({ imageId, candidates, lookup, duplicates, selected, selectingCandidateSet, onToggle }: CandidateListProps) {
+export function CandidateList({ campaignId, imageId, candidates, lookup, duplicates, selected, selectingCandidateSet, onToggle }: CandidateListProps) {
   const headingId = useId();
   // One switch for all rows rather than a button per row: glosses are read in bursts, and a
   // per-row button would put ten same-named controls next to the candidates.
@@ -72,6 +73,7 @@ export function CandidateList({ imageId, candidates, lookup, duplicates, selecte
             <CandidateRow
               key={candidate.classIndex}
               candidate={candidate}
+              campaignId={campaignId}
               imageId={imageId}
               number={position < KEYED ? position + 1 : null}
               name={distinctName(lookup, duplicates, candidate.classIndex)}
@@ -89,6 +91,7 @@ export function CandidateList({ imageId, candidates, lookup, duplicates, selecte
 
 interface CandidateRowProps {
   candidate: Candidate;
+  campaignId: number;
   imageId: number;
   number: number | null;
   name: string;
@@ -98,7 +101,7 @@ interface CandidateRowProps {
   onToggle: (classIndex: number) => void;
 }
 
-function CandidateRow({ candidate, imageId, number, name, lookup, pressed, showGloss, onToggle }: CandidateRowProps) {
+function CandidateRow({ candidate, campaignId, imageId, number, name, lookup, pressed, showGloss, onToggle }: CandidateRowProps) {
   const detailsId = useId();
   const cls = lookup.get(candidate.classIndex);
   const warnings = cls ? describeGroups(cls, lookup) : [];
@@ -151,7 +154,7 @@ function CandidateRow({ candidate, imageId, number, name, lookup, pressed, showG
             {warning.charAt(0).toUpperCase() + warning.slice(1)}
           </p>
         ))}
-        {showGloss && cls ? <ClassDetails cls={cls} imageId={imageId} /> : null}
+        {showGloss && cls ? <ClassDetails cls={cls} campaignId={campaignId} imageId={imageId} /> : null}
       </div>
     </li>
   );

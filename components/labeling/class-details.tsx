@@ -6,11 +6,12 @@ import type { ClassSummary } from "@/lib/labeling/types";
 // Examples of a class do not change while the page is open; fetch each class once.
 const examplesCache = new Map<string, Promise<{ id: number; url: string }[]>>();
 
-function loadExamples(classIndex: number, excludeImageId: number) {
-  const key = `${classIndex}:${excludeImageId}`;
+function loadExamples(classIndex: number, campaignId: number, excludeImageId: number) {
+  const key = `${campaignId}:${classIndex}:${excludeImageId}`;
   let pending = examplesCache.get(key);
   if (!pending) {
-    pending = fetch(`/api/classes/${classIndex}/examples?exclude=${excludeImageId}`)
+    // The campaign decides which examples may be shown (a blind pass shows no labeled ones).
+    pending = fetch(`/api/classes/${classIndex}/examples?campaign=${campaignId}&exclude=${excludeImageId}`)
       .then((response) => (response.ok ? response.json() : { images: [] }))
       .then((body: { images: { id: number; url: string }[] }) => body.images)
       .catch(() => []);
@@ -20,15 +21,15 @@ function loadExamples(classIndex: number, excludeImageId: number) {
 }
 
 /** What a class is: WordNet gloss and lemmas, the OpenAI and "Flaws" names, and other images of it. */
-export function ClassDetails({ cls, imageId }: { cls: ClassSummary; imageId: number }) {
+export function ClassDetails({ cls, campaignId, imageId }: { cls: ClassSummary; campaignId: number; imageId: number }) {
   const [examples, setExamples] = useState<{ id: number; url: string }[] | null>(null);
   useEffect(() => {
     let live = true;
-    void loadExamples(cls.index, imageId).then((images) => live && setExamples(images));
+    void loadExamples(cls.index, campaignId, imageId).then((images) => live && setExamples(images));
     return () => {
       live = false;
     };
-  }, [cls.index, imageId]);
+  }, [cls.index, campaignId, imageId]);
 
   const otherNames = [
     cls.lemmas.length > 1 ? `WordNet: ${cls.lemmas.join(", ")}` : null,

@@ -1,14 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef } from "react";
-import { LabelingWorkbench } from "@/components/labeling/labeling-workbench";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { LabelingWorkbench, type KeptWork, type SubmitProgress } from "@/components/labeling/labeling-workbench";
 import { previousImageAction, saveDraftAction, skipImageAction, submitDecisionAction } from "@/lib/actions/labeling";
 import { useClassCatalog } from "@/components/labeling/use-class-catalog";
 import { Spinner } from "@/components/ui/spinner";
+import { InvalidDraftError } from "@/lib/labeling/draft";
+import { browserStore, createLocalOutbox, outboxKey, type KeptSubmit } from "@/lib/labeling/local-outbox";
+import { sendUntilAnswered, unsentReason } from "@/lib/labeling/retry";
 import type { DraftContent, LabelingItem } from "@/lib/labeling/types";
+import { fieldsWithin } from "@/lib/validation/field-errors";
 
 interface Props {
+  /** Whose browser-kept work this is: one browser may be shared by several annotators. */
+  userId: number;
   campaign: { id: number; name: string; instructions: string; status: string };
   item: LabelingItem;
   vocabulary: string[];
@@ -19,47 +25,91 @@ interface Props {
 }
 
 /** Binds the workbench to the server: autosave, submit, skip and navigation between images. */
-export function LabelingScreen({ campaign, item, vocabulary, upcoming, progress, hasPrevious }: Props) {
+export function LabelingScreen({ userId, campaign, item, vocabulary, upcoming, progress, hasPrevious }: Props) {
   const router = useRouter();
   const catalog = useClassCatalog();
   const ref = useMemo(() => ({ campaignId: campaign.id, imageId: item.image.id }), [campaign.id, item.image.id]);
   const openedAt = useRef(performance.now());
+  // Unsent work survives faults and reloads in this browser (see lib/labeling/local-outbox.ts).
+  const outbox = useMemo(() => createLocalOutbox(browserStore(), outboxKey(userId, campaign.id, item.image.id)), [userId, campaign.id, item.image.id]);
   // One request id per distinct submitted content: a retry of the same content reuses it, so
   // the server writes the decision once however often the request arrives.
-  const pendingSubmit = useRef<{ key: string; requestId: string } | null>(null);
+  const pendingSubmit = useRef<{ key: string; submit: KeptSubmit } | null>(null);
+  const retrying = useRef<{ cancel(): void } | null>(null);
+  const [kept, setKept] = useState<KeptWork | null>(null);
   const shownSources = useMemo(
     () => [...new Set([...item.verdicts.map((v) => v.source), ...item.predictions.map((p) => p.source), ...item.hints.map((h) => h.source)])],
     [item],
   );
 
+  useEffect(() => {
+    // After hydration only: the server render cannot see the browser's storage.
+    const submit = outbox.keptSubmit();
+    if (submit) pendingSubmit.current = { key: JSON.stringify(submit.content), submit };
+    const content = outbox.keptDraft();
+    if (content) setKept({ content, resubmit: submit !== null });
+    return () => retrying.current?.cancel();
+  }, [outbox]);
+
   const onSaveDraft = useCallback(
-    async (content: DraftContent) => {
+    async (content: DraftContent, revision: number) => {
+      outbox.keepDraft(content, revision);
       const result = await saveDraftAction({ ...ref, content });
+      if (!result.ok && result.fieldErrors) throw new InvalidDraftError(fieldsWithin(result.fieldErrors, "content"));
       if (!result.ok) throw new Error(result.error);
+      outbox.draftSaved(revision);
     },
-    [ref],
+    [ref, outbox],
   );
 
   const onSubmit = useCallback(
-    async (content: DraftContent) => {
+    async (content: DraftContent, progress: SubmitProgress) => {
       const key = JSON.stringify(content);
-      if (pendingSubmit.current?.key !== key) pendingSubmit.current = { key, requestId: crypto.randomUUID() };
-      const result = await submitDecisionAction({
-        ...ref,
-        content,
-        requestId: pendingSubmit.current.requestId,
-        timeSpentMs: Math.round(performance.now() - openedAt.current),
-        shownClasses: item.candidates.map((candidate) => candidate.classIndex),
-        shownSources,
+      if (pendingSubmit.current?.key !== key) {
+        const submit = {
+          content,
+          requestId: crypto.randomUUID(),
+          timeSpentMs: Math.round(performance.now() - openedAt.current),
+          shownClasses: item.candidates.map((candidate) => candidate.classIndex),
+          shownSources,
+        };
+        pendingSubmit.current = { key, submit };
+      }
+      const submit = pendingSubmit.current.submit;
+      outbox.keepSubmit(submit);
+      // Sent until the server answers: network errors and server failures are retried (the
+      // request id makes that safe); only an answer ends it, saved or refused.
+      const loop = sendUntilAnswered({
+        attempt: async () => {
+          try {
+            const answer = await submitDecisionAction({ ...ref, ...submit });
+            if (!answer.ok && answer.retryable) return { done: false, reason: unsentReason(navigator.onLine) };
+            return { done: true, value: answer };
+          } catch {
+            return { done: false, reason: unsentReason(navigator.onLine) };
+          }
+        },
+        onUnsent: progress.onUnsent,
+        onOnline: (listener) => {
+          window.addEventListener("online", listener);
+          return () => window.removeEventListener("online", listener);
+        },
       });
+      retrying.current = loop;
+      const result = await loop.result;
+      retrying.current = null;
       if (result.ok) {
+        outbox.forget();
         pendingSubmit.current = null;
-        router.push(upcoming[0] ? `/label/${campaign.id}/${upcoming[0]}` : `/label/${campaign.id}`);
+        const next = result.data.next[0] ?? upcoming[0];
+        router.push(next ? `/label/${campaign.id}/${next}` : `/label/${campaign.id}`);
         return { ok: true as const };
       }
-      return result;
+      outbox.dropSubmit();
+      // The server names fields by their path in the submit ("content.notes"); the panel by their own name.
+      return { ...result, fieldErrors: fieldsWithin(result.fieldErrors, "content") };
     },
-    [ref, campaign.id, item, shownSources, router, upcoming],
+    [ref, campaign.id, item, shownSources, router, upcoming, outbox],
   );
 
   const onPrevious = useCallback(async () => {
@@ -99,6 +149,7 @@ export function LabelingScreen({ campaign, item, vocabulary, upcoming, progress,
       prefetchUrls={upcoming.map((id) => `/api/images/${id}`)}
       progress={progress}
       hasPrevious={hasPrevious}
+      kept={kept}
       onSaveDraft={onSaveDraft}
       onSubmit={onSubmit}
       onPrevious={onPrevious}

@@ -104,4 +104,10 @@ describe("saveStateText", () => {
     expect(saveStateText({ status: "saving", dirty: true })).toBe("Saving…");
     expect(saveStateText({ status: "error", dirty: true })).toBe("Save failed — retrying");
   });
+
+  it("marks text the server would refuse beside its field, and says the draft is not saved", () => {
+    const withNul = render({ item: item({ draft: { classes: [681], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "fox\u0000" } }) });
+    expect(withNul).toMatch(/invisible control character \(U\+0000\) in the notes at position 4/);
+    expect(saveStateText({ status: "invalid", dirty: true })).toBe("Not saved — fix the marked field");
+  });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CandidateList } from "@/components/labeling/candidate-list";
 import { ClassSearchDialog } from "@/components/labeling/class-search-dialog";
 import { DecisionActions, DecisionPanel } from "@/components/labeling/decision-panel";
@@ -17,12 +17,25 @@ import { WorkbenchHeader } from "@/components/labeling/workbench-header";
 import { distinctName, duplicateNames, indexClasses, type ClassLookup } from "@/lib/labeling/class-lookup";
 import { createClassSearchIndex, type ClassSearchIndex } from "@/lib/labeling/class-search";
 import { selectCanRedo, selectCanUndo, selectIsDirty } from "@/lib/labeling/decision-store";
-import { checkDraft, initialDraft } from "@/lib/labeling/draft";
+import { checkDraft, draftFieldErrors, initialDraft } from "@/lib/labeling/draft";
 import type { KeyCommand } from "@/lib/labeling/keymap";
+import { unsentMessage, type UnsentReason } from "@/lib/labeling/retry";
 import type { ClassSummary, DraftContent, LabelingItem } from "@/lib/labeling/types";
 import { AMBIGUITY_REASONS } from "@/lib/validation/decision";
 
 export type SubmitResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+/** Told while a submit waits for the server, so the screen can say why. */
+export interface SubmitProgress {
+  onUnsent(reason: UnsentReason): void;
+}
+
+/** Work this browser kept for the image and the server does not have yet (a reload after a fault). */
+export interface KeptWork {
+  content: DraftContent;
+  /** It had been submitted: send it again (same request id) as soon as the screen is up. */
+  resubmit: boolean;
+}
 
 export interface LabelingWorkbenchProps {
   item: LabelingItem;
@@ -39,9 +52,11 @@ export interface LabelingWorkbenchProps {
   /** False on the first image of the queue. */
   hasPrevious?: boolean;
   autosaveDelayMs?: number;
+  /** Set once after hydration when the browser kept unsent work for this image. */
+  kept?: KeptWork | null;
   onSaveDraft(content: DraftContent, revision: number): Promise<void>;
-  /** Resolve `{ ok: true }` and navigate afterwards (do not redirect inside it). */
-  onSubmit(content: DraftContent): Promise<SubmitResult>;
+  /** Resolves when the server has answered (it may retry for a long time); `{ ok: true }`, then navigate (do not redirect inside it). */
+  onSubmit(content: DraftContent, progress: SubmitProgress): Promise<SubmitResult>;
   onPrevious(): void;
   onSkip(reason: string): Promise<void>;
 }
@@ -84,6 +99,8 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
 
   const autosave = useDraftAutosave(decision, props.onSaveDraft, props.autosaveDelayMs ?? 800);
   const [phase, setPhase] = useState<"editing" | "submitting" | "done">("editing");
+  /** Why the submit in progress has not reached the server yet; null while it has not failed. */
+  const [unsent, setUnsent] = useState<UnsentReason | null>(null);
   // A failure is shown until the decision changes: after an edit it may no longer apply.
   const revision = useDecision((state) => state.revision);
   const [failure, setFailure] = useState<{ revision: number; error: string; fieldErrors: Record<string, string[]> } | null>(null);
@@ -97,6 +114,9 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
 
   const several = draft.ambiguity === "SEVERAL_CLASSES_POSSIBLE";
   const selected = several ? draft.candidateClasses : draft.classes;
+  // Text the server would refuse is marked as it is typed, beside its field.
+  const textErrors = useMemo(() => draftFieldErrors(draft), [draft]);
+  const fieldErrors = { ...textErrors, ...current?.fieldErrors };
   const nameOf = (index: number) => distinctName(catalog.lookup, catalog.duplicates, index);
   const busy = phase !== "editing";
 
@@ -112,7 +132,8 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
       // Settle the draft first so no draft save can land after the decision; a failed draft
       // save must not block submitting the decision itself, which carries the same content.
       await autosave.flush().catch(() => {});
-      const result = await props.onSubmit(content);
+      const result = await props.onSubmit(content, { onUnsent: setUnsent });
+      setUnsent(null);
       if (result.ok) {
         autosave.stop();
         setPhase("done");
@@ -120,7 +141,8 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
       }
       fail(result.error, result.fieldErrors);
     } catch {
-      fail("Could not submit — check your connection. Your decision is kept; try again.");
+      setUnsent(null);
+      fail("Could not submit. Your decision is kept; try again.");
     }
     submitting.current = false;
     setPhase("editing");
@@ -143,6 +165,16 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
     autosave.stop();
     setPhase("done");
   };
+
+  // Unsent work from this browser: back on screen, and a kept submit is sent again.
+  const restoredFrom = useRef<KeptWork | null>(null);
+  useEffect(() => {
+    const kept = props.kept;
+    if (!kept || restoredFrom.current === kept) return;
+    restoredFrom.current = kept;
+    actions.restore(kept.content);
+    if (kept.resubmit) void submit();
+  });
 
   const onCommand = (command: KeyCommand) => {
     const editing = !busy;
@@ -227,6 +259,7 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
           <fieldset disabled={busy} className="min-h-0 min-w-0 flex-1 divide-y divide-slate-200 overflow-y-auto">
             {props.instructions ? <CampaignInstructions text={props.instructions} /> : null}
             <CandidateList
+              campaignId={item.campaignId}
               imageId={item.image.id}
               candidates={item.candidates}
               lookup={catalog.lookup}
@@ -245,7 +278,7 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
               actions={actions}
               onOpenSearch={() => viewActions.openOverlay("search")}
               outsideLabelInputRef={outsideLabelInput}
-              fieldErrors={current?.fieldErrors}
+              fieldErrors={fieldErrors}
             />
             <SourcePanel
               verdicts={item.verdicts}
@@ -255,6 +288,11 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
               duplicates={catalog.duplicates}
             />
           </fieldset>
+          {unsent ? (
+            <p role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+              {unsentMessage(unsent)}
+            </p>
+          ) : null}
           <DecisionActions
             submitting={busy}
             error={current?.error ?? null}

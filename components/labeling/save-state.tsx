@@ -10,6 +10,7 @@ export interface SaveStateProps {
 
 export function saveStateText({ status, dirty }: SaveStateProps): string {
   if (status === "error") return "Save failed — retrying";
+  if (status === "invalid") return "Not saved — fix the marked field";
   if (status === "saving") return "Saving…";
   if (status === "pending" || dirty) return "Unsaved changes";
   return "Saved";
@@ -19,7 +20,7 @@ export function saveStateText({ status, dirty }: SaveStateProps): string {
 export function SaveState(props: SaveStateProps) {
   const text = saveStateText(props);
   const tone =
-    props.status === "error" ? "text-red-700" : text === "Saved" ? "text-slate-500" : "text-slate-700";
+    props.status === "error" || props.status === "invalid" ? "text-red-700" : text === "Saved" ? "text-slate-500" : "text-slate-700";
   return (
     <span role="status" aria-live="polite" className={cx("inline-flex items-center gap-1.5 text-sm whitespace-nowrap", tone)}>
       {props.status === "saving" ? (
@@ -29,7 +30,7 @@ export function SaveState(props: SaveStateProps) {
           aria-hidden
           className={cx(
             "size-2 rounded-full",
-            props.status === "error" ? "bg-red-600" : text === "Saved" ? "bg-emerald-500" : "bg-amber-500",
+            props.status === "error" || props.status === "invalid" ? "bg-red-600" : text === "Saved" ? "bg-emerald-500" : "bg-amber-500",
           )}
         />
       )}

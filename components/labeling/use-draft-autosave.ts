@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { createAutosaver, type AutosaveSnapshot, type Autosaver } from "@/lib/labeling/autosave";
 import type { DecisionStore } from "@/lib/labeling/decision-store";
+import { draftFieldErrors, InvalidDraftError } from "@/lib/labeling/draft";
 import type { DraftContent } from "@/lib/labeling/types";
 
 export interface DraftAutosave {
@@ -35,7 +36,11 @@ export function useDraftAutosave(
   useEffect(() => {
     const saver = createAutosaver<DraftContent>({
       delayMs,
+      isPermanent: (error) => error instanceof InvalidDraftError,
       save: async (content, revision) => {
+        // Refused here already: the field shows why, and no request is spent on it.
+        const fieldErrors = draftFieldErrors(content);
+        if (Object.keys(fieldErrors).length > 0) throw new InvalidDraftError(fieldErrors);
         await saveRef.current(content, revision);
         decision.getState().markSaved(revision);
       },
@@ -53,9 +58,12 @@ export function useDraftAutosave(
     };
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("pagehide", flushQuietly);
+    // Back online: send what waited instead of sitting out the retry backoff.
+    window.addEventListener("online", flushQuietly);
     return () => {
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", flushQuietly);
+      window.removeEventListener("online", flushQuietly);
       unsubscribeStore();
       unsubscribeStatus();
       // Leaving the image (unmount) still saves what was typed last; flush starts it synchronously.

@@ -59,6 +59,9 @@ describe("runAction", () => {
     const unexpected = await runAction(admin, "data:import", schema, async () => { throw new Error("connection reset: secret detail"); }, { n: 1 });
     expect(unexpected.ok).toBe(false);
     expect(!unexpected.ok && unexpected.error).not.toContain("secret");
+    // Only a failure of the server may be retried as is; an expected refusal will not change.
+    expect(!unexpected.ok && unexpected.retryable).toBe(true);
+    expect(!expected.ok && expected.retryable).toBeUndefined();
     spy.mockRestore();
   });
 

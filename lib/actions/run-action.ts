@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/users";
 import { ExpectedError } from "@/lib/errors";
 import { errorFields, log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 
 export type ActionBody<I, O> = (input: I, user: SessionUser) => Promise<O>;
 
@@ -59,15 +60,6 @@ async function steps<S extends z.ZodType, O>(
     if (error instanceof ExpectedError) return { ok: false, error: error.message };
     // The input is not logged: it may hold free text or paths an admin would not want in a log store.
     log.error({ action: context.action, permission, requestId: context.requestId, userId: user.id, ...errorFields(error) }, "action failed");
-    return { ok: false, error: "Something went wrong on our side; nothing was saved. Try again." };
+    return { ok: false, error: "Something went wrong on our side; nothing was saved. Try again.", retryable: true };
   }
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join(".") : "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
 }

@@ -104,8 +104,8 @@ export async function releaseExpiredClaims(tx: Tx, campaignId: number): Promise<
 export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId: number, imageId: number) {
   const campaign = await findWorkableCampaign(tx, userId, campaignId);
   if (campaign.status === "CLOSED") throw new ExpectedError("This campaign was closed; your draft is kept but can no longer be submitted.");
-  const rows = await tx.$queryRaw<{ id: number; status: string }[]>`
-    SELECT id, status::text FROM assignments
+  const rows = await tx.$queryRaw<{ id: number; status: string; claimed_at: Date }[]>`
+    SELECT id, status::text, claimed_at FROM assignments
     WHERE campaign_id = ${campaignId} AND image_id = ${imageId} AND user_id = ${userId}
     FOR UPDATE`;
   const assignment = rows[0];
@@ -119,7 +119,7 @@ export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId
     }
   }
   await tx.assignment.update({ where: { id: assignment.id }, data: { status: "SUBMITTED", finishedAt: new Date() } });
-  return campaign;
+  return { campaign, claimedAt: assignment.claimed_at };
 }
 
 /** Gives the image back to the pool; the user will not be handed it again. */

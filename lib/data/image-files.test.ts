@@ -7,6 +7,9 @@ import { db } from "@/lib/db";
 
 afterAll(() => db.$disconnect());
 
+// A reviewer may see every image; who else may see which is tested in image-access.test.ts.
+const reviewer = { id: 0, role: "REVIEWER" as const };
+
 describe("locateImage", () => {
   const base = mkdtempSync(path.join(tmpdir(), "relabel-images-"));
   const root = path.join(base, "val");
@@ -23,22 +26,22 @@ describe("locateImage", () => {
 
   it("serves a file inside the image root with a content-hash ETag", async () => {
     writeFileSync(path.join(root, "ILSVRC2012_val_00000001.JPEG"), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-    const location = await locateImage(await imageAt("ILSVRC2012_val_00000001.JPEG", { imageRoot: root }));
+    const location = await locateImage(reviewer, await imageAt("ILSVRC2012_val_00000001.JPEG", { imageRoot: root }));
     expect(location).toMatchObject({ kind: "file", size: 4, etag: '"abc123"', contentType: "image/jpeg" });
   });
 
   it("never leaves the image root, whatever the stored path says", async () => {
-    expect(await locateImage(await imageAt("../secret.txt", { imageRoot: root }))).toEqual({ kind: "missing" });
-    expect(await locateImage(await imageAt(path.join(base, "secret.txt"), { imageRoot: root }))).toEqual({ kind: "missing" });
+    expect(await locateImage(reviewer, await imageAt("../secret.txt", { imageRoot: root }))).toEqual({ kind: "missing" });
+    expect(await locateImage(reviewer, await imageAt(path.join(base, "secret.txt"), { imageRoot: root }))).toEqual({ kind: "missing" });
   });
 
   it("reports missing pixels and unknown ids", async () => {
-    expect(await locateImage(await imageAt("ILSVRC2012_val_00000002.JPEG", { imageRoot: root }))).toEqual({ kind: "missing" });
-    expect(await locateImage(2_000_000_000)).toBeNull();
+    expect(await locateImage(reviewer, await imageAt("ILSVRC2012_val_00000002.JPEG", { imageRoot: root }))).toEqual({ kind: "missing" });
+    expect(await locateImage(reviewer, 2_000_000_000)).toBeNull();
   });
 
   it("fills a URL template with the encoded file key", async () => {
     const id = await imageAt("n01440764/ILSVRC2012_val_00000293.JPEG", { urlTemplate: "https://cdn.example.org/val/{file}" });
-    expect(await locateImage(id)).toEqual({ kind: "url", url: "https://cdn.example.org/val/n01440764/ILSVRC2012_val_00000293.JPEG" });
+    expect(await locateImage(reviewer, id)).toEqual({ kind: "url", url: "https://cdn.example.org/val/n01440764/ILSVRC2012_val_00000293.JPEG" });
   });
 });

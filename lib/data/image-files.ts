@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { visibleImagesWhere, type Viewer } from "@/lib/data/image-access";
 import { db } from "@/lib/db";
 
 export type ImageLocation =
@@ -13,12 +14,13 @@ export type ImageLocation =
 const CONTENT_TYPES: Record<string, string> = { ".jpeg": "image/jpeg", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp" };
 
 /**
- * Where an image's pixels are. The path comes from the database (never from the request) and is
+ * Where an image's pixels are, if the viewer may see the image (null otherwise, as for an unknown
+ * id: a foreign image is not confirmed to exist). The path comes from the database (never from the request) and is
  * still checked to stay inside the dataset's image root, so a bad import cannot expose other files.
  */
-export async function locateImage(imageId: number): Promise<ImageLocation | null> {
-  const image = await db.image.findUnique({
-    where: { id: imageId },
+export async function locateImage(viewer: Viewer, imageId: number): Promise<ImageLocation | null> {
+  const image = await db.image.findFirst({
+    where: { id: imageId, ...visibleImagesWhere(viewer) },
     select: { storagePath: true, contentHash: true, dataset: { select: { imageRoot: true, urlTemplate: true } } },
   });
   if (!image) return null;

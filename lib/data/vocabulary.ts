@@ -1,8 +1,30 @@
 import "server-only";
+import { findWorkableCampaign } from "@/lib/campaigns/queue";
 import { db } from "@/lib/db";
 
-/** The shared labels outside ImageNet, most recent first, offered as suggestions. */
-export async function listVocabulary(limit = 500): Promise<string[]> {
-  const labels = await db.vocabularyLabel.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { name: true } });
-  return labels.map((label) => label.name);
+export interface VocabularyScope {
+  userId: number;
+  campaignId: number;
+  /** The image on screen. */
+  imageId: number;
+}
+
+/**
+ * Labels outside ImageNet offered as suggestions while labeling an image, most recent first. Where
+ * prior labels are shown: the shared vocabulary of every campaign. In a blind campaign only the
+ * labels used in this campaign, and none that only other annotators gave this very image: the
+ * shared list would show what others saw in images across campaigns, and a label used only on the
+ * image on screen would give its answer away.
+ */
+export async function listVocabulary(scope: VocabularyScope, limit = 500): Promise<string[]> {
+  const campaign = await findWorkableCampaign(db, scope.userId, scope.campaignId);
+  if (campaign.showPriorLabels) {
+    const labels = await db.vocabularyLabel.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { name: true } });
+    return labels.map((label) => label.name);
+  }
+  const rows = await db.$queryRaw<{ name: string }[]>`
+    SELECT label AS name FROM decisions d, unnest(d.outside_labels) AS label
+    WHERE d.campaign_id = ${campaign.id} AND (d.image_id <> ${scope.imageId} OR d.user_id = ${scope.userId})
+    GROUP BY label ORDER BY max(d.updated_at) DESC LIMIT ${limit}`;
+  return rows.map((row) => row.name);
 }

@@ -25,7 +25,7 @@ describe("startEmbeddedPostgres from a private folder", () => {
   it("starts, answers a query and leaves the folder private", async () => {
     const home = privateFolder();
     const requested = path.join(home, ".relabel", "postgres");
-    const server = await startEmbeddedPostgres({ dataDir: requested, throwaway: true });
+    const server = await startEmbeddedPostgres({ dataDir: requested, throwaway: true, password: "a-test-password" });
     try {
       // As root the `postgres` user cannot enter a 0700 folder, so the cluster must live outside it.
       if (asRoot) expect(server.dataDir.startsWith(`${SYSTEM_POSTGRES_ROOT}/`)).toBe(true);
@@ -52,7 +52,7 @@ describe("startEmbeddedPostgres from a private folder", () => {
     if (cluster !== requested) made.push(path.dirname(cluster));
     writeFileSync(path.join(cluster, "PG_VERSION"), "17\n");
 
-    const started = startEmbeddedPostgres({ dataDir: requested });
+    const started = startEmbeddedPostgres({ dataDir: requested, password: "a-test-password" });
     await expect(started).rejects.toBeInstanceOf(DatabaseStartupError);
     await expect(started).rejects.toThrow(/was made by PostgreSQL 17 and cannot be opened by PostgreSQL 18/);
   });

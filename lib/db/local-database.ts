@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { clusterDir } from "@/lib/db/cluster-location";
-import { PASSWORD, USER, startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
+import { serverUrl, startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
 import type { SupervisedPostgres } from "@/lib/db/postgres-supervisor";
 
 /**
@@ -16,12 +17,17 @@ export function relabelHome(): string {
 
 export const APP_DATABASE = "relabel";
 
+/** The cluster folder Relabel asks for: `<home>/postgres` (clusterDir may keep it elsewhere). */
+function requestedClusterDir(home: string): string {
+  return path.join(home, "postgres");
+}
+
 /**
  * The embedded cluster's folder for a Relabel home: `<home>/postgres`, or its stand-in under
  * /var/lib/relabel when we run as root and the `postgres` user cannot reach the home.
  */
 export function appClusterDir(home: string = relabelHome()): string {
-  return clusterDir(path.join(home, "postgres"));
+  return clusterDir(requestedClusterDir(home));
 }
 
 export interface DatabaseHandle {
@@ -41,33 +47,79 @@ export async function openDatabase(log?: (line: string) => void): Promise<Databa
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, release: async () => {} };
   }
-  const requested = path.join(relabelHome(), "postgres");
-  const running = runningServerUrl(appClusterDir());
+  const home = relabelHome();
+  const running = runningServerUrl(home);
   if (running) {
     await ensureDatabaseExists(running);
     return { url: withDatabase(running, APP_DATABASE), embedded: false, release: async () => {} };
   }
-  let server = await startEmbeddedPostgres({ dataDir: requested, log });
-  await ensureDatabaseExists(server.url);
-  const url = withDatabase(server.url, APP_DATABASE);
+  const requested = requestedClusterDir(home);
+  const { password, legacy } = clusterPassword(requested);
+  let server = await startEmbeddedPostgres({ dataDir: requested, log, password });
+  const maintenanceUrl = legacy ? await rotateLegacyPassword(server.url, requested) : server.url;
+  await ensureDatabaseExists(maintenanceUrl);
+  const url = withDatabase(maintenanceUrl, APP_DATABASE);
   return {
     url,
     embedded: true,
     release: () => server.stop(),
     supervised: {
       url,
-      alive: () => runningServerUrl(server.dataDir) !== null,
+      alive: () => runningServerUrl(home) !== null,
       restart: async () => {
-        server = await startEmbeddedPostgres({ dataDir: requested, log, port: server.port });
+        server = await startEmbeddedPostgres({ dataDir: requested, log, password: clusterPassword(requested).password, port: server.port });
       },
     },
   };
 }
 
-/** The maintenance URL of an embedded server already running on the cluster folder `dataDir` (see appClusterDir), if any. */
-export function runningServerUrl(dataDir: string): string | null {
-  const port = portOfRunningServer(dataDir);
-  return port === null ? null : `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+/** Clusters made before passwords were generated per installation were given this one. */
+const LEGACY_PASSWORD = "relabel";
+
+/** Beside the requested cluster folder, like the auth secret: `$RELABEL_HOME/postgres-password`. */
+export function passwordFileOf(requestedDir: string): string {
+  return path.join(path.dirname(requestedDir), "postgres-password");
+}
+
+/**
+ * The embedded cluster's password, generated once per installation (owner-only file): a constant
+ * one would let any local user or process on the machine connect to the loopback server.
+ */
+export function clusterPassword(requestedDir: string): { password: string; legacy: boolean } {
+  const file = passwordFileOf(requestedDir);
+  if (existsSync(file)) return { password: readFileSync(file, "utf8").trim(), legacy: false };
+  if (existsSync(path.join(clusterDir(requestedDir), "PG_VERSION"))) return { password: LEGACY_PASSWORD, legacy: true };
+  return { password: writePassword(file), legacy: false };
+}
+
+function writePassword(file: string): string {
+  const password = randomBytes(24).toString("base64url");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+/** An existing cluster still on the old constant password gets a generated one, in place. */
+async function rotateLegacyPassword(legacyUrl: string, requestedDir: string): Promise<string> {
+  const password = randomBytes(24).toString("base64url");
+  const client = new pg.Client({ connectionString: legacyUrl });
+  await client.connect();
+  try {
+    // base64url has no quote characters, so the literal is safe to inline (ALTER ROLE takes no parameters).
+    await client.query(`ALTER ROLE relabel WITH PASSWORD '${password}'`);
+  } finally {
+    await client.end();
+  }
+  writeFileSync(passwordFileOf(requestedDir), password, { mode: 0o600 });
+  const url = new URL(legacyUrl);
+  url.password = password;
+  return url.toString();
+}
+
+/** The maintenance URL of the embedded server already running for a Relabel home, if any. */
+export function runningServerUrl(home: string = relabelHome()): string | null {
+  const port = portOfRunningServer(appClusterDir(home));
+  return port === null ? null : serverUrl(port, clusterPassword(requestedClusterDir(home)).password);
 }
 
 /** PostgreSQL writes its port on line 4 of postmaster.pid; the pid on line 1 tells whether it still runs. */

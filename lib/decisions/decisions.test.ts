@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { runAction } from "@/lib/actions/run-action";
 import { claimNextImage } from "@/lib/campaigns/queue";
 import { createDb } from "@/lib/db";
 import { saveDraft, submitDecision } from "@/lib/decisions/decisions";
@@ -16,6 +17,8 @@ async function claimed(annotators = 1, k = 1, images = 2) {
   const campaignId = await seedCampaign(db, { datasetId, imageIds, memberIds: users.map((u) => u.id), annotatorsPerImage: k });
   const userId = users[0]!.id;
   const claim = await claimNextImage(db, userId, campaignId);
+  // As if the annotator had looked at the image for a while: the client's time is clamped to the time since the claim.
+  await db.assignment.updateMany({ where: { campaignId }, data: { claimedAt: new Date(Date.now() - 600_000) } });
   return { campaignId, userId, imageId: claim!.imageId, others: users.slice(1).map((u) => u.id) };
 }
 
@@ -49,6 +52,28 @@ describe("submitDecision", () => {
     const retry = await submitDecision(db, ref.userId, request);
     expect(retry.created).toBe(false);
     expect(await db.decisionRevision.count({ where: { decision: { imageId: ref.imageId, userId: ref.userId } } })).toBe(1);
+  });
+
+  it("refuses a request id already used for another image, and saves nothing under it", async () => {
+    const ref = await claimed(1, 1, 2);
+    const first = input(ref);
+    await submitDecision(db, ref.userId, first);
+    const second = (await claimNextImage(db, ref.userId, ref.campaignId))!.imageId;
+    const reused = { ...input({ ...ref, imageId: second }), requestId: first.requestId };
+    await expect(submitDecision(db, ref.userId, reused)).rejects.toThrow(/another image/);
+    expect(await db.decision.count({ where: { userId: ref.userId, imageId: second } })).toBe(0);
+    await expect(submitDecision(db, ref.userId, input({ ...ref, imageId: second }))).resolves.toMatchObject({ created: true });
+  });
+
+  it("clamps the client's time to what the server measured since the claim, and stores the server's own", async () => {
+    const ref = await claimed();
+    await db.assignment.updateMany({ where: { userId: ref.userId }, data: { claimedAt: new Date(Date.now() - 60_000) } });
+    const result = await submitDecision(db, ref.userId, { ...input(ref), timeSpentMs: 20 * 3600 * 1000 });
+    const stored = await db.decision.findUniqueOrThrow({ where: { id: result.decisionId } });
+    expect(stored.serverTimeMs).toBeGreaterThanOrEqual(60_000);
+    expect(stored.serverTimeMs).toBeLessThan(120_000);
+    expect(stored.timeSpentMs).toBeLessThanOrEqual(stored.serverTimeMs!);
+    expect(stored.timeSpentMs).toBeGreaterThanOrEqual(60_000);
   });
 
   it("lets the author edit later, keeping every version", async () => {
@@ -87,6 +112,18 @@ describe("submitDecision", () => {
     const ref = await claimed();
     await db.campaign.update({ where: { id: ref.campaignId }, data: { status: "CLOSED" } });
     await expect(submitDecision(db, ref.userId, input(ref))).rejects.toBeInstanceOf(ExpectedError);
+    expect(await db.decision.count({ where: { userId: ref.userId } })).toBe(0);
+  });
+});
+
+describe("a NUL character in a decision", () => {
+  it("is refused with an error on the field, and nothing is written", async () => {
+    const ref = await claimed();
+    const user = { id: ref.userId, email: "a@test.relabel", name: "A", role: "ANNOTATOR" as const };
+    const raw = { ...ref, content: { classes: [1], ambiguity: null, candidateClasses: [], outsideLabels: ["vo\u0000le"], notes: "a\u0000b" }, requestId: randomUUID(), timeSpentMs: 1, shownClasses: [], shownSources: [] };
+    const result = await runAction(user, "labeling:work", submitDecisionSchema, (input, u) => submitDecision(db, u.id, input), raw);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["content.notes", "content.outsideLabels"]);
     expect(await db.decision.count({ where: { userId: ref.userId } })).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { lockAssignmentForSubmit, type Tx } from "@/lib/campaigns/queue";
 import type { Db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { SaveDraftInput, SubmitDecisionInput } from "@/lib/validation/labeling";
 
 export interface SubmittedDecision {
@@ -18,19 +18,28 @@ export interface SubmittedDecision {
 export async function submitDecision(db: Db, userId: number, input: SubmitDecisionInput): Promise<SubmittedDecision> {
   const { campaignId, imageId, content } = input;
   return db.$transaction(async (tx) => {
+    // A request id stands for one submit of one image: found on another image, it is a client bug
+    // (or a forgery), and answering "already saved" would silently drop this decision.
     const findReplay = async () => {
       const replay = await tx.decisionRevision.findUnique({
         where: { requestId: input.requestId },
-        select: { decisionId: true, version: true, decision: { select: { userId: true } } },
+        select: { decisionId: true, version: true, decision: { select: { userId: true, campaignId: true, imageId: true } } },
       });
-      return replay?.decision.userId === userId ? { decisionId: replay.decisionId, version: replay.version, created: false } : null;
+      if (!replay) return null;
+      const { decision } = replay;
+      if (decision.userId !== userId || decision.campaignId !== campaignId || decision.imageId !== imageId) {
+        throw new ExpectedError("This submit's request id was already used for another image; reload the page and submit again.");
+      }
+      return { decisionId: replay.decisionId, version: replay.version, created: false };
     };
     const replay = await findReplay();
     if (replay) return replay;
-    const campaign = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
+    const { campaign, claimedAt } = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
     // A concurrent copy of this request may have committed while we waited for the lock.
     const lateReplay = await findReplay();
     if (lateReplay) return lateReplay;
+    const sinceClaim = Math.max(0, Date.now() - claimedAt.getTime());
+    const timeSpentMs = clampTimeSpent(input.timeSpentMs, sinceClaim);
     const fields = {
       classes: content.classes,
       ambiguity: content.ambiguity,
@@ -45,7 +54,7 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
     const decision = existing
       ? await tx.decision.update({
           where: { id: existing.id },
-          data: { ...fields, version: existing.version + 1, timeSpentMs: (existing.timeSpentMs ?? 0) + input.timeSpentMs },
+          data: { ...fields, version: existing.version + 1, timeSpentMs: (existing.timeSpentMs ?? 0) + timeSpentMs },
           select: { id: true, version: true },
         })
       : await tx.decision.create({
@@ -54,7 +63,8 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
             imageId,
             campaignId,
             userId,
-            timeSpentMs: input.timeSpentMs,
+            timeSpentMs,
+            serverTimeMs: Math.min(sinceClaim, MAX_SERVER_TIME_MS),
             shownClasses: input.shownClasses,
             shownSources: campaign.showPriorLabels ? input.shownSources : [],
           },
@@ -67,6 +77,14 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
     await tx.decisionDraft.deleteMany({ where: { userId, campaignId, imageId } });
     return { decisionId: decision.id, version: decision.version, created: true };
   });
+}
+
+/** One submit never counts for more than an hour, nor for more than the time since the image was claimed. */
+export const MAX_TIME_PER_SUBMIT_MS = 3600 * 1000;
+const MAX_SERVER_TIME_MS = 2 ** 31 - 1;
+
+export function clampTimeSpent(clientMs: number, sinceClaimMs: number): number {
+  return Math.max(0, Math.min(clientMs, sinceClaimMs, MAX_TIME_PER_SUBMIT_MS));
 }
 
 /** Labels outside ImageNet join the shared vocabulary the next annotator is offered. */

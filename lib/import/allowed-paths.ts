@@ -17,13 +17,19 @@ export function uploadsFolder(): string {
   return path.join(relabelHome(), "uploads");
 }
 
-/** The real path of `requested` if it lies inside an import root; symbolic links cannot lead outside. */
+/**
+ * The real path of `requested` if it lies inside an import root; symbolic links cannot lead
+ * outside. A missing path and a forbidden one get the same answer, so the web form cannot be used
+ * to probe which files exist on the server.
+ */
 export function resolveImportPath(requested: string, roots: string[] = importRoots()): string {
+  const refuse = () =>
+    new ImportError(requested, null, `No such file or folder in the folders imports may read from (${roots.join(", ")}); set RELABEL_IMPORT_ROOTS to allow more.`);
   let real: string;
   try {
     real = realpathSync(path.resolve(requested));
   } catch {
-    throw new ImportError(requested, null, "No such file or folder on the server.");
+    throw refuse();
   }
   const inside = roots.some((root) => {
     let realRoot: string;
@@ -34,8 +40,6 @@ export function resolveImportPath(requested: string, roots: string[] = importRoo
     }
     return real === realRoot || real.startsWith(realRoot + path.sep);
   });
-  if (!inside) {
-    throw new ImportError(requested, null, `Imports from the web are limited to these folders: ${roots.join(", ")} (set RELABEL_IMPORT_ROOTS to allow more).`);
-  }
+  if (!inside) throw refuse();
   return real;
 }

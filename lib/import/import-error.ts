@@ -19,3 +19,13 @@ export class ImportError extends ExpectedError {
     this.problem = problem;
   }
 }
+
+/**
+ * A short, escaped rendering of text read from an input file, for an error message. A file that
+ * is not what the admin said it is (a key, a password file) must not be echoed back whole.
+ */
+export function excerpt(text: string, max = 24): string {
+  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  // JSON escaping makes control characters, quotes and line breaks visible and harmless.
+  return JSON.stringify(shown).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -13,7 +13,9 @@ import {
   importWeaselExperts,
 } from "@/lib/import/run/study-imports";
 import { importClassClusters, importClassNames, importClasses } from "@/lib/import/run/taxonomy-imports";
+import type { ImportKindName } from "@/lib/validation/import";
 
+/** Options as parsed by the kind's schema in lib/validation/import.ts (IMPORT_OPTION_SCHEMAS), never raw input. */
 export type ImportOptions = Record<string, string | boolean | undefined>;
 
 export interface ImportOption {
@@ -24,7 +26,7 @@ export interface ImportOption {
 }
 
 export interface ImportKind {
-  name: string;
+  name: ImportKindName;
   description: string;
   /** What the path names: a file, a folder, or (images) also a URL template. */
   target: "file" | "folder";
@@ -32,7 +34,10 @@ export interface ImportKind {
   run(ctx: ImportContext, path: string, options: ImportOptions): Promise<ImportSummary | ImportSummary[]>;
 }
 
-/** Every import Relabel offers; the CLI and the admin page are both built from this list. */
+/**
+ * Every import Relabel offers; the CLI and the admin page are both built from this list, and each
+ * kind's options are validated by its schema in IMPORT_OPTION_SCHEMAS (kinds.test.ts keeps the flags and the schemas in step).
+ */
 export const IMPORT_KINDS: ImportKind[] = [
   { name: "imagenet", target: "folder", description: "Every known file in a folder laid out like the published data", run: (ctx, path) => importImagenetBundle(ctx, path) },
   { name: "classes", target: "file", description: "Class list: class_info.json or LOC_synset_mapping.txt", run: (ctx, path) => importClasses(ctx, path) },

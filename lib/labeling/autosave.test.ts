@@ -204,4 +204,24 @@ describe("autosaver", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(save).not.toHaveBeenCalled();
   });
+
+  it("does not retry content the server can never accept, until the content changes", async () => {
+    const { save, calls } = controlledSave();
+    const invalid = new Error("invalid");
+    const saver = createAutosaver({ save, delayMs: 100, retryDelayMs: 50, isPermanent: (error) => error === invalid });
+    saver.schedule("bad\u0000", 1);
+    await vi.advanceTimersByTimeAsync(100);
+    calls[0]!.reject(invalid);
+    await settle();
+    expect(saver.getSnapshot()).toMatchObject({ status: "invalid", error: invalid });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    await expect(saver.flush()).resolves.toBeUndefined();
+    saver.schedule("good", 2);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(save).toHaveBeenCalledTimes(2);
+    calls[1]!.resolve();
+    await settle();
+    expect(saver.getSnapshot()).toEqual({ status: "saved", savedRevision: 2, error: null });
+  });
 });

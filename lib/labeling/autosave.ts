@@ -7,7 +7,8 @@
  * Drafts on the server therefore never go backwards, which a naive debounce cannot promise.
  */
 
-export type AutosaveStatus = "idle" | "pending" | "saving" | "saved" | "error";
+/** "invalid": the server can never accept this content (a field error); it waits for an edit instead of retrying. */
+export type AutosaveStatus = "idle" | "pending" | "saving" | "saved" | "error" | "invalid";
 
 export interface AutosaveSnapshot {
   status: AutosaveStatus;
@@ -26,6 +27,8 @@ export interface AutosaverOptions<T> {
   /** First retry delay after a failure; doubles per failure up to maxRetryDelayMs. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** Failures that retrying cannot fix (the content itself is refused). */
+  isPermanent?: (error: unknown) => boolean;
 }
 
 export interface Autosaver<T> {
@@ -105,8 +108,14 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
         return true;
       },
       (error: unknown) => {
-        failures += 1;
         inFlight = null;
+        if (options.isPermanent?.(error)) {
+          failures = 0;
+          update({ status: "invalid", error });
+          if (pending && (due || timer === null)) void run();
+          return true;
+        }
+        failures += 1;
         // Newer content replaces the failed job; otherwise the failed job is retried.
         if (!pending) {
           pending = job;
@@ -126,7 +135,7 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
       pending = { content, revision };
       const now = Date.now();
       pendingSince ??= now;
-      if (snapshot.status !== "error" && snapshot.status !== "saving") update({ status: "pending" });
+      if (snapshot.status !== "error" && snapshot.status !== "saving") update({ status: "pending", error: null });
       startTimer(Math.max(0, Math.min(delayMs, pendingSince + maxWaitMs - now)));
     },
 

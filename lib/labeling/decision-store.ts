@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AmbiguityReason } from "@/lib/validation/decision";
+import { vocabularyKey } from "@/lib/validation/text";
 import type { DraftContent } from "@/lib/labeling/types";
 
 const HISTORY_LIMIT = 200;
@@ -32,6 +33,8 @@ export interface DecisionState {
   setNotes(notes: string): void;
   undo(): void;
   redo(): void;
+  /** Brings back unsent work kept in the browser, as an edit (undoable, and saved like one). */
+  restore(content: DraftContent): void;
   /** Adopts `content` as the new, already saved baseline and forgets the history. */
   reset(content: DraftContent): void;
   markSaved(revision: number): void;
@@ -58,7 +61,7 @@ function sameContent(a: DraftContent, b: DraftContent): boolean {
 
 /** Same normalization as the decision schema applies on submit, so the draft shows what will be saved. */
 export function normalizeOutsideLabel(label: string): string {
-  return label.trim().replace(/\s+/g, " ").toLowerCase();
+  return vocabularyKey(label);
 }
 
 /**
@@ -119,6 +122,7 @@ export function createDecisionStore(initial: DraftContent): DecisionStore {
       },
       removeOutsideLabel: (label) => edit((c) => ({ ...c, outsideLabels: c.outsideLabels.filter((other) => other !== label) })),
       setNotes: (notes) => commit({ ...get().present, notes }, "notes"),
+      restore: (content) => commit(content, "other"),
 
       undo: () => {
         const { past, present, future, revision } = get();

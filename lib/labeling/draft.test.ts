@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_DRAFT } from "@/lib/labeling/decision-store";
-import { checkDraft, initialDraft } from "@/lib/labeling/draft";
+import { checkDraft, draftFieldErrors, initialDraft } from "@/lib/labeling/draft";
 
 describe("initialDraft", () => {
   const saved = { ...EMPTY_DRAFT, classes: [1], version: 3, updatedAt: "2025-01-01T00:00:00Z" };
@@ -23,5 +23,13 @@ describe("checkDraft", () => {
     if (!empty.ok) expect(Object.keys(empty.fieldErrors)).toEqual(["classes"]);
     const several = checkDraft({ ...EMPTY_DRAFT, ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [1] });
     expect(several).toMatchObject({ ok: false, fieldErrors: { candidateClasses: [expect.stringContaining("at least two")] } });
+  });
+});
+
+describe("draftFieldErrors", () => {
+  it("names the text field the server would refuse, even in an incomplete draft", () => {
+    expect(draftFieldErrors(EMPTY_DRAFT)).toEqual({});
+    expect(Object.keys(draftFieldErrors({ ...EMPTY_DRAFT, notes: "a\u0000b" }))).toEqual(["notes"]);
+    expect(Object.keys(draftFieldErrors({ ...EMPTY_DRAFT, outsideLabels: ["ok", "\ud800"] }))).toEqual(["outsideLabels"]);
   });
 });

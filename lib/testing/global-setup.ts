@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject) {
   const server = await startEmbeddedPostgres({
     dataDir: `.relabel/test-postgres-${process.pid}`,
     throwaway: true,
+    password: randomBytes(18).toString("base64url"),
   }).catch((error: unknown) => {
     // A sentence that says what to do, not vitest's stack trace of it; nothing has started yet.
     if (!(error instanceof DatabaseStartupError)) throw error;

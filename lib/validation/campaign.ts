@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { classIndexSchema } from "@/lib/validation/decision";
+import { cleanText } from "@/lib/validation/text";
 
-const sourceName = z.string().trim().min(1).max(100);
+const sourceName = cleanText({ field: "a source name", min: 1, max: 100 });
 
 /** Which images a campaign covers. One rule, optionally narrowed to images with pixels and sampled. */
 export const selectionRuleSchema = z.discriminatedUnion("kind", [
@@ -14,7 +15,7 @@ export const selectionRuleSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("original-outside"), source: sourceName }),
   z.object({ kind: z.literal("split"), split: z.enum(["TRAIN", "VAL", "TEST"]) }),
-  z.object({ kind: z.literal("list"), fileKeys: z.array(z.string().trim().min(1).max(255)).min(1, "List at least one file.").max(100_000) }),
+  z.object({ kind: z.literal("list"), fileKeys: z.array(cleanText({ field: "a file name", min: 1, max: 255 })).min(1, "List at least one file.").max(100_000) }),
 ]);
 export type SelectionRule = z.infer<typeof selectionRuleSchema>;
 
@@ -28,8 +29,8 @@ export const selectionSchema = z.object({
 export type Selection = z.infer<typeof selectionSchema>;
 
 export const newCampaignSchema = z.object({
-  name: z.string().trim().min(1, "Name the campaign.").max(120),
-  instructions: z.string().max(20_000).default(""),
+  name: cleanText({ field: "the name", min: 1, minMessage: "Name the campaign.", max: 120 }),
+  instructions: cleanText({ field: "the instructions", max: 20_000, trim: false }).default(""),
   dataset: z.string().trim().min(1).max(63),
   selection: selectionSchema,
   annotatorsPerImage: z.number().int().min(1, "At least one annotator per image.").max(20),

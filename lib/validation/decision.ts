@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, vocabularyKey } from "@/lib/validation/text";
 
 export const CLASS_COUNT = 1000;
 
@@ -20,11 +21,15 @@ export const AMBIGUITY_LABELS: Record<AmbiguityReason, string> = {
   OTHER: "Other",
 };
 
-const outsideLabelSchema = z
-  .string()
-  .trim()
-  .min(1, "A label outside ImageNet needs a name.")
-  .max(80, "Labels outside ImageNet are at most 80 characters.");
+export const outsideLabelSchema = cleanText({
+  field: "a label outside ImageNet",
+  min: 1,
+  minMessage: "A label outside ImageNet needs a name.",
+  max: 80,
+  maxMessage: "Labels outside ImageNet are at most 80 characters.",
+});
+
+export const notesSchema = cleanText({ field: "the notes", max: 5000, maxMessage: "Notes are at most 5000 characters.", trim: false });
 
 const uniqueClasses = z
   .array(classIndexSchema)
@@ -40,8 +45,9 @@ export const decisionContentSchema = z
     outsideLabels: z
       .array(outsideLabelSchema)
       .max(10, "At most 10 labels outside ImageNet.")
-      .transform((labels) => [...new Set(labels.map((label) => label.toLowerCase()))]),
-    notes: z.string().max(5000, "Notes are at most 5000 characters."),
+      // Look-alike spellings of one label are one label (and one vocabulary entry).
+      .transform((labels) => [...new Set(labels.map(vocabularyKey))]),
+    notes: notesSchema,
   })
   .superRefine((decision, ctx) => {
     const empty = decision.classes.length === 0 && decision.ambiguity === null && decision.outsideLabels.length === 0;

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { ambiguityReasonSchema, classIndexSchema, decisionContentSchema } from "@/lib/validation/decision";
+import { ambiguityReasonSchema, classIndexSchema, decisionContentSchema, notesSchema } from "@/lib/validation/decision";
+import { cleanText } from "@/lib/validation/text";
 
 const id = z.number({ error: "An id is a number." }).int().positive();
 
-export const imageRefSchema = z.object({ campaignId: id, imageId: id });
+export const campaignRefSchema = z.object({ campaignId: id });
+export const imageRefSchema = campaignRefSchema.extend({ imageId: id });
 
 export const submitDecisionSchema = imageRefSchema.extend({
   content: decisionContentSchema,
@@ -11,22 +13,22 @@ export const submitDecisionSchema = imageRefSchema.extend({
   requestId: z.uuid("A request id is a UUID."),
   timeSpentMs: z.number().int().min(0).max(24 * 3600 * 1000),
   shownClasses: z.array(classIndexSchema).max(1000),
-  shownSources: z.array(z.string().max(100)).max(100),
+  shownSources: z.array(cleanText({ field: "a source name", max: 100 })).max(100),
 });
 export type SubmitDecisionInput = z.infer<typeof submitDecisionSchema>;
 
-/** Drafts may be incomplete, so only their shape and size are checked. */
+/** Drafts may be incomplete, so only their shape, size and text are checked (PostgreSQL refuses NUL in jsonb too). */
 export const saveDraftSchema = imageRefSchema.extend({
   content: z.object({
     classes: z.array(classIndexSchema).max(50),
     ambiguity: ambiguityReasonSchema.nullable(),
     candidateClasses: z.array(classIndexSchema).max(50),
-    outsideLabels: z.array(z.string().max(80)).max(10),
-    notes: z.string().max(5000),
+    outsideLabels: z.array(cleanText({ field: "a label outside ImageNet", max: 80, trim: false })).max(10),
+    notes: notesSchema,
   }),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 
 export const skipImageSchema = imageRefSchema.extend({
-  reason: z.string().trim().min(1, "Say why you skip this image.").max(200),
+  reason: cleanText({ field: "the reason", min: 1, minMessage: "Say why you skip this image.", max: 200 }),
 });

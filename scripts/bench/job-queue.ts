@@ -4,6 +4,7 @@
  *   throughput      no-op jobs finished per second, by worker concurrency (row bookkeeping included)
  *   npx tsx scripts/bench/job-queue.ts [--jobs 300]
  */
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
@@ -29,7 +30,7 @@ const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(v
 
 async function main() {
   const dataDir = `.relabel/bench-queue-${process.pid}`;
-  const server = await startEmbeddedPostgres({ dataDir, throwaway: true });
+  const server = await startEmbeddedPostgres({ dataDir, throwaway: true, password: randomBytes(18).toString("base64url") });
   const url = withDatabase(server.url, "postgres");
   try {
     await migrate(url);

@@ -2,6 +2,7 @@
  * `npm run bench`: import and work-queue speed on this machine, as medians and ratios measured
  * in one run (absolute times on shared machines are noise). Writes scripts/bench/results.json.
  */
+import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -66,7 +67,7 @@ async function timeClaims(url: string, images: number): Promise<number> {
 }
 
 async function main() {
-  const server = await startEmbeddedPostgres({ dataDir: `.relabel/bench-postgres-${process.pid}`, throwaway: true });
+  const server = await startEmbeddedPostgres({ dataDir: `.relabel/bench-postgres-${process.pid}`, throwaway: true, password: randomBytes(18).toString("base64url") });
   try {
     const importTimes: number[] = [];
     for (let run = 0; run < IMPORT_RUNS; run++) {

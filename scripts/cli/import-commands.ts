@@ -1,5 +1,8 @@
 import { type Command, Option } from "commander";
+import { ExpectedError } from "@/lib/errors";
 import { IMPORT_KINDS, type ImportOptions } from "@/lib/import/kinds";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { importRequestSchema } from "@/lib/validation/import";
 import { DEFAULT_DATASET, type ImportContext, type ImportSummary } from "@/lib/import/run/context";
 import { withDatabase } from "@/scripts/cli/with-database";
 
@@ -15,11 +18,19 @@ export function registerImportCommands(program: Command) {
       const cli = new Option(option.flags, option.description);
       command.addOption(option.choices ? cli.choices(option.choices) : cli);
     }
-    command.action(async (path: string, options: ImportOptions) => {
+    command.action(async (rawPath: string, cliOptions: ImportOptions) => {
+      const { dataset, json, ...options } = cliOptions;
+      // The same schema as the web form; only the import roots do not apply (the CLI reads with the user's own permissions).
+      const parsed = importRequestSchema.safeParse({ kind: kind.name, path: rawPath, dataset, options });
+      if (!parsed.success) {
+        const problems = Object.entries(fieldErrorsOf(parsed.error)).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
+        throw new ExpectedError(`Invalid import: ${problems.join("; ")}`);
+      }
+      const request = parsed.data;
       await withDatabase(async ({ url }) => {
-        const ctx: ImportContext = { url, dataset: String(options.dataset), onProgress: options.json ? undefined : (step) => console.error(`… ${step}`) };
-        const summaries = [await kind.run(ctx, path, options)].flat();
-        if (options.json) console.log(JSON.stringify(summaries));
+        const ctx: ImportContext = { url, dataset: request.dataset, onProgress: json ? undefined : (step) => console.error(`… ${step}`) };
+        const summaries = [await kind.run(ctx, request.path, request.options as ImportOptions)].flat();
+        if (json) console.log(JSON.stringify(summaries));
         else for (const summary of summaries) console.log(describe(summary));
       });
     });

@@ -1,27 +1,34 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { ClaimNextImage } from "@/components/labeling/claim-next-image";
 import { requirePagePermission } from "@/lib/auth/session";
-import { PREFETCH_DEPTH } from "@/lib/data/upcoming-images";
-import { holdImages } from "@/lib/campaigns/queue";
+import { findWorkableCampaign } from "@/lib/campaigns/queue";
+import { hasWorkLeft } from "@/lib/data/upcoming-images";
 import { db } from "@/lib/db";
-import { ExpectedError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { parseId } from "@/lib/validation/route-params";
 
-/** Hands out the annotator's next image and sends them to it. */
+/** The way into a campaign: checks it (a read), then the client claims the next image through an action. */
 export default async function NextImagePage({ params }: { params: Promise<{ campaignId: string }> }) {
   const user = await requirePagePermission("labeling:work");
   const campaignId = parseId((await params).campaignId);
   if (campaignId === null) notFound();
-  let imageId: number | null;
+  let status: string;
   try {
-    imageId = (await holdImages(db, user.id, campaignId, PREFETCH_DEPTH))[0]?.imageId ?? null;
+    status = (await findWorkableCampaign(db, user.id, campaignId)).status;
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
-    if (error instanceof ExpectedError) return <Message title={error.message} />;
     throw error;
   }
-  if (imageId !== null) redirect(`/label/${campaignId}/${imageId}`);
-  return <Message title="Nothing left to label here" detail="Every image in this campaign has all the annotators it needs, or you have labeled it already." />;
+  if (status !== "ACTIVE") return <Message title={status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet."} />;
+  if (!(await hasWorkLeft(user.id, campaignId))) {
+    return <Message title="Nothing left to label here" detail="Every image in this campaign has all the annotators it needs, or you have labeled it already." />;
+  }
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16">
+      <ClaimNextImage campaignId={campaignId} />
+    </main>
+  );
 }
 
 function Message({ title, detail }: { title: string; detail?: string }) {

@@ -1,5 +1,5 @@
 import { CsvError, parse } from "csv-parse/sync";
-import { ImportError } from "../import-error";
+import { excerpt, ImportError } from "../import-error";
 import { rejectNul } from "./json-input";
 
 export interface CsvRow {
@@ -40,7 +40,7 @@ export function readCsv(text: string | Buffer, file: string, required: readonly 
   const header = headerRecord.map((name) => name.trim());
   const column = new Map<string, number>();
   header.forEach((name, i) => {
-    if (column.has(name)) throw new ImportError(file, "header", `Column "${name}" appears twice in the header.`);
+    if (column.has(name)) throw new ImportError(file, "header", `Column ${excerpt(name)} appears twice in the header.`);
     column.set(name, i);
   });
   const missing = required.filter((name) => !column.has(name));
@@ -48,7 +48,7 @@ export function readCsv(text: string | Buffer, file: string, required: readonly 
     throw new ImportError(
       file,
       "header",
-      `The header must contain ${required.join(", ")}; missing ${missing.join(", ")} (found ${header.join(", ")}).`,
+      `The header must contain ${required.join(", ")}; missing ${missing.join(", ")} (found ${describeHeader(header)}).`,
     );
   }
   const rows: CsvRow[] = [];
@@ -60,6 +60,12 @@ export function readCsv(text: string | Buffer, file: string, required: readonly 
     line += newlinesIn(values);
   }
   return { rows, column };
+}
+
+/** The first few column names, each cut short: the "header" may be the first line of any file. */
+function describeHeader(header: string[]): string {
+  const shown = header.slice(0, 8).map((name) => excerpt(name)).join(", ");
+  return header.length > 8 ? `${shown} and ${header.length - 8} more` : shown;
 }
 
 function csvProblem(error: CsvError): string {

@@ -1,4 +1,4 @@
-import { ImportError } from "../import-error";
+import { excerpt, ImportError } from "../import-error";
 import type { VerdictRecord } from "../records";
 import { cell, readCsv, rowWhere, type CsvRow, type CsvTable } from "./csv-input";
 import { byFileNumber, SeenImages, sortedUnique, toClassIndex, toFileNumber } from "./identifiers";
@@ -28,7 +28,7 @@ export function parseLabelList(value: string, file: string, where: string): numb
   return sortedUnique(
     text.split(",").map((part) => {
       const item = part.trim();
-      if (!/^\d+$/.test(item)) throw new ImportError(file, where, `${JSON.stringify(value)} is not a comma-separated list of class indices.`);
+      if (!/^\d+$/.test(item)) throw new ImportError(file, where, `${excerpt(value)} is not a comma-separated list of class indices.`);
       return toClassIndex(item, file, where);
     }),
   );
@@ -38,7 +38,7 @@ export function parseBoolean(value: string, file: string, where: string): boolea
   const text = value.trim().toLowerCase();
   if (text === "true") return true;
   if (text === "false") return false;
-  throw new ImportError(file, where, `Expected True or False, found ${JSON.stringify(value)}.`);
+  throw new ImportError(file, where, `Expected True or False, found ${excerpt(value)}.`);
 }
 
 /** Reads the five common columns and checks the category agrees with the labels. */
@@ -62,7 +62,7 @@ function checkCategory(category: string, proposed: number[], original: number, f
     X: () => proposed.length === 0,
   };
   const rule = agrees[category];
-  if (!rule) throw new ImportError(file, rowWhere(row, "category"), `Category ${JSON.stringify(category)} is not one of A, B, M, Z, X.`);
+  if (!rule) throw new ImportError(file, rowWhere(row, "category"), `Category ${excerpt(category)} is not one of A, B, M, Z, X.`);
   if (!rule()) {
     const meaning: Record<string, string> = {
       A: "exactly the original label",
@@ -71,7 +71,7 @@ function checkCategory(category: string, proposed: number[], original: number, f
       Z: "no labels (none fits)",
       X: "no labels (no agreement)",
     };
-    throw new ImportError(file, rowWhere(row, "proposed_labels"), `Category ${category} needs ${meaning[category]}, but proposed_labels is ${JSON.stringify(proposed.join(", "))}.`);
+    throw new ImportError(file, rowWhere(row, "proposed_labels"), `Category ${category} needs ${meaning[category]}, but proposed_labels is ${excerpt(proposed.join(", "), 60)}.`);
   }
 }
 
@@ -138,7 +138,7 @@ export function parseCleanValidationCsv(text: string, file: string): VerdictReco
     if (classes.length === 0) throw new ImportError(file, rowWhere(row, "proposed_labels"), "A clean-validation image must have at least one label.");
     const validation = cell(table, row, "validation").trim();
     if (!/^[+*]+$/.test(validation)) {
-      throw new ImportError(file, rowWhere(row, "validation"), `Expected one + or * per covering source, found ${JSON.stringify(validation)}.`);
+      throw new ImportError(file, rowWhere(row, "validation"), `Expected one + or * per covering source, found ${excerpt(validation)}.`);
     }
     seen.add(fileNumber, rowWhere(row));
     return {

@@ -134,7 +134,7 @@ export function preview(value: unknown): string {
   } catch {
     shown = String(value);
   }
-  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+  return shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
 }
 
 /**

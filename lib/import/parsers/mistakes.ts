@@ -1,4 +1,4 @@
-import { ImportError } from "../import-error";
+import { excerpt, ImportError } from "../import-error";
 import type { HintRecord } from "../records";
 import { byFileNumber, toClassIndex, validationFileNumber } from "./identifiers";
 import { assertUniqueImageKeys, isPlainObject, parseJsonText, preview } from "./json-input";
@@ -39,7 +39,7 @@ export function parseMistakes(text: string, file: string): HintRecord[] {
   assertUniqueImageKeys(text, file);
   const hints: HintRecord[] = [];
   for (const [name, entry] of Object.entries(data)) {
-    const where = `key ${JSON.stringify(name)}`;
+    const where = `key ${excerpt(name, 40)}`;
     const fileNumber = validationFileNumber(name);
     if (fileNumber === null) throw new ImportError(file, where, "The key is not a validation file name like ILSVRC2012_val_00000001.JPEG.");
     if (!isPlainObject(entry)) throw new ImportError(file, where, `Expected an object, found ${preview(entry)}.`);

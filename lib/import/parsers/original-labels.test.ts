@@ -74,7 +74,7 @@ describe("parseFileClassCsv", () => {
   });
 
   it("rejects a wrong header, bad cells with line and column, and repeats", () => {
-    expectImportError(() => parseFileClassCsv("image,label\n1,2\n", "l.csv", WNIDS), { file: "l.csv", where: "header", problem: /missing file, class \(found image, label\)/ });
+    expectImportError(() => parseFileClassCsv("image,label\n1,2\n", "l.csv", WNIDS), { file: "l.csv", where: "header", problem: /missing file, class \(found "image", "label"\)/ });
     expectImportError(() => parseFileClassCsv("file,class\n1,2\n3,1000\n", "l.csv", WNIDS), { file: "l.csv", where: "line 3, column class", problem: /1000.*not a class index 0\.\.999 or a known wnid/ });
     expectImportError(() => parseFileClassCsv("file,class\n0,2\n", "l.csv", WNIDS), { file: "l.csv", where: "line 2, column file", problem: /outside 1\.\.50000/ });
     expectImportError(() => parseFileClassCsv("file,class\n1,2\n1,3\n", "l.csv", WNIDS), { file: "l.csv", where: "line 3", problem: /appears twice: at line 2 and at line 3/ });

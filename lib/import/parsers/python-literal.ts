@@ -3,6 +3,7 @@
  * names, `{'given': 5, ...}` dict reprs). It never evaluates anything: it tokenizes strings,
  * numbers, True/False/None and punctuation, and rejects everything else.
  */
+import { excerpt } from "../import-error";
 
 export type PythonValue = string | number | boolean | null | PythonValue[] | { [key: string]: PythonValue };
 
@@ -113,7 +114,7 @@ export function parsePythonLiteral(source: string): PythonValue {
   const state = { pos: 0 };
   const value = parseValue(tokens, state, source.length);
   const extra = tokens[state.pos];
-  if (extra) throw new LiteralSyntaxError(`Unexpected ${extra.text} after the value`, extra.offset);
+  if (extra) throw new LiteralSyntaxError(`Unexpected ${excerpt(extra.text)} after the value`, extra.offset);
   return value;
 }
 
@@ -133,7 +134,7 @@ function parseValue(tokens: Token[], state: { pos: number }, end: number): Pytho
     if (token.text === "True") return true;
     if (token.text === "False") return false;
     if (token.text === "None") return null;
-    throw new LiteralSyntaxError(`Unexpected name ${token.text}`, token.offset);
+    throw new LiteralSyntaxError(`Unexpected name ${excerpt(token.text)}`, token.offset);
   }
   if (token.text === "[" || token.text === "(") {
     const close = token.text === "[" ? "]" : ")";
@@ -151,20 +152,20 @@ function parseValue(tokens: Token[], state: { pos: number }, end: number): Pytho
     while (!(tokens[state.pos]?.kind === "punct" && tokens[state.pos]?.text === "}")) {
       const key = tokens[state.pos];
       if (!key) throw new LiteralSyntaxError("The dict ends too early", end);
-      if (key.kind !== "string" && key.kind !== "number") throw new LiteralSyntaxError(`Unexpected ${key.text} as a dict key`, key.offset);
+      if (key.kind !== "string" && key.kind !== "number") throw new LiteralSyntaxError(`Unexpected ${excerpt(key.text)} as a dict key`, key.offset);
       state.pos++;
       const colon = tokens[state.pos];
       if (colon?.text !== ":" || colon.kind !== "punct") throw new LiteralSyntaxError("Expected ':' after a dict key", colon?.offset ?? end);
       state.pos++;
       const name = key.kind === "string" ? key.value : key.text;
-      if (Object.hasOwn(dict, name)) throw new LiteralSyntaxError(`Key ${JSON.stringify(name)} appears twice`, key.offset);
+      if (Object.hasOwn(dict, name)) throw new LiteralSyntaxError(`Key ${excerpt(name)} appears twice`, key.offset);
       dict[name] = parseValue(tokens, state, end);
       if (!expectSeparator(tokens, state, "}", end)) break;
     }
     state.pos++;
     return dict;
   }
-  throw new LiteralSyntaxError(`Unexpected ${token.text}`, token.offset);
+  throw new LiteralSyntaxError(`Unexpected ${excerpt(token.text)}`, token.offset);
 }
 
 /** Consumes a comma (true: more may follow) or sees the closer (false). */
@@ -176,5 +177,5 @@ function expectSeparator(tokens: Token[], state: { pos: number }, close: string,
     return true;
   }
   if (token.kind === "punct" && token.text === close) return false;
-  throw new LiteralSyntaxError(`Expected ',' or '${close}', found ${token.text}`, token.offset);
+  throw new LiteralSyntaxError(`Expected ',' or '${close}', found ${excerpt(token.text)}`, token.offset);
 }

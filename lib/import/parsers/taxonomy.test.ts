@@ -107,7 +107,7 @@ describe("parseModifiedClassNames", () => {
 
   it("reports unclosed strings, stray tokens and wrong counts with their position", () => {
     expectImportError(() => parseModifiedClassNames(body.replace("'bikini',", "'bikini,"), "m.txt"), { file: "m.txt", where: "line 3, column 1", problem: /not closed before the end of its line/ });
-    expectImportError(() => parseModifiedClassNames(body.replace("'tench',", "tench,"), "m.txt"), { file: "m.txt", where: "line 1, column 1", problem: /Expected a quoted class name, found tench/ });
+    expectImportError(() => parseModifiedClassNames(body.replace("'tench',", "tench,"), "m.txt"), { file: "m.txt", where: "line 1, column 1", problem: /Expected a quoted class name, found "tench"/ });
     expectImportError(() => parseModifiedClassNames(body.replace("'tench',", "u'tench',"), "m.txt"), { file: "m.txt", where: "line 1, column 1", problem: /prefix/ });
     expectImportError(() => parseModifiedClassNames(body.replace("'tench',\n", ""), "m.txt"), { file: "m.txt", where: null, problem: /found 999/ });
     expectImportError(() => parseModifiedClassNames(body.replace("'tench',", "'',"), "m.txt"), { file: "m.txt", where: "line 1, column 1", problem: /Class name 0 is empty/ });

@@ -1,4 +1,4 @@
-import { ImportError } from "../import-error";
+import { excerpt, ImportError } from "../import-error";
 import type { ClassRecord } from "../records";
 import { CLASS_COUNT, isWnid } from "./identifiers";
 import { describeOffset, isPlainObject, parseJsonText, preview } from "./json-input";
@@ -114,7 +114,7 @@ export function parseModifiedClassNames(text: string, file: string): string[] {
   for (const token of tokens) {
     const where = describeOffset(text, token.offset);
     if (expectName) {
-      if (token.kind !== "string") throw new ImportError(file, where, `Expected a quoted class name, found ${token.text}.`);
+      if (token.kind !== "string") throw new ImportError(file, where, `Expected a quoted class name, found ${excerpt(token.text)}.`);
       if (token.value.trim() === "") throw new ImportError(file, where, `Class name ${names.length} is empty.`);
       names.push(token.value);
       expectName = false;
@@ -122,7 +122,7 @@ export function parseModifiedClassNames(text: string, file: string): string[] {
       if (token.kind === "string") {
         throw new ImportError(file, where, "Two class names follow each other without a comma; Python would join them into one name.");
       }
-      if (token.text !== ",") throw new ImportError(file, where, `Expected a comma, found ${token.text}.`);
+      if (token.text !== ",") throw new ImportError(file, where, `Expected a comma, found ${excerpt(token.text)}.`);
       expectName = true;
     }
   }

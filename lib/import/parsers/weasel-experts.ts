@@ -1,4 +1,4 @@
-import { ImportError } from "../import-error";
+import { excerpt, ImportError } from "../import-error";
 import type { ExpertDecisionRecord } from "../records";
 import { byFileNumber, sortedUnique, toClassIndex, validationFileNumber } from "./identifiers";
 import { assertUniqueImageKeys, isPlainObject, parseJsonText, preview } from "./json-input";
@@ -50,7 +50,7 @@ export function parseWeaselExpertFile(text: string, file: string): ExpertDecisio
   if (!isPlainObject(data)) throw new ImportError(file, null, "Expected a JSON object keyed by validation file name.");
   assertUniqueImageKeys(text, file);
   const decisions = Object.entries(data).map(([name, entry]) => {
-    const where = `key ${JSON.stringify(name)}`;
+    const where = `key ${excerpt(name, 40)}`;
     const fileNumber = validationFileNumber(name);
     if (fileNumber === null) throw new ImportError(file, where, "The key is not a validation file name like ILSVRC2012_val_00000001.JPEG.");
     if (!isPlainObject(entry)) throw new ImportError(file, where, `Expected an object, found ${preview(entry)}.`);

@@ -4,11 +4,12 @@ import { locateImage, openImageStream } from "@/lib/data/image-files";
 import { parseId } from "@/lib/validation/route-params";
 import { withRouteMetrics } from "@/lib/route-metrics";
 
-/** Image pixels, for signed-in users only. Cached privately by the browser: an image's bytes never change. */
+/** Image pixels, only of images the user may see. Cached privately by the browser: an image's bytes never change. */
 export const GET = withRouteMetrics("/api/images/[id]", async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
-  if (!(await getCurrentUser())) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const id = parseId((await params).id);
-  const location = id === null ? null : await locateImage(id);
+  const location = id === null ? null : await locateImage(user, id);
   if (!location) return NextResponse.json({ error: "No such image." }, { status: 404 });
   if (location.kind === "missing") return NextResponse.json({ error: "This image's pixels are not available on the server." }, { status: 404 });
   if (location.kind === "url") return NextResponse.redirect(location.url, 302);

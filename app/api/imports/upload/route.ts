@@ -8,6 +8,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { uploadsFolder } from "@/lib/import/allowed-paths";
+import { uploadFileName } from "@/lib/import/upload-name";
 
 const MAX_BYTES = 1024 ** 3;
 
@@ -18,8 +19,8 @@ const MAX_BYTES = 1024 ** 3;
 export async function POST(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user || !can(user, "data:import")) return NextResponse.json({ error: "Not found." }, { status: 404 });
-  const name = path.basename(decodeURIComponent(request.headers.get("x-file-name") ?? "")).replace(/[^\w.\-]/g, "_");
-  if (!name || name.startsWith(".")) return NextResponse.json({ error: "The upload needs a file name." }, { status: 400 });
+  const name = uploadFileName(request.headers.get("x-file-name"));
+  if (!name) return NextResponse.json({ error: "The upload needs a file name (x-file-name, URI-encoded)." }, { status: 400 });
   if (!request.body) return NextResponse.json({ error: "The upload is empty." }, { status: 400 });
 
   const folder = path.join(uploadsFolder(), randomUUID());

@@ -22,13 +22,14 @@ export default async function LabelImagePage({ params }: { params: Promise<{ cam
   try {
     const [{ campaign, item }, vocabulary, upcoming, progress, previous] = await Promise.all([
       getLabelingItem(user.id, campaignId, imageId),
-      listVocabulary(),
+      listVocabulary({ userId: user.id, campaignId, imageId }),
       upcomingImageIds(user.id, campaignId, imageId),
       getMyProgress(user.id, campaignId),
       previousImageId(db, user.id, campaignId, imageId),
     ]);
     return (
       <LabelingScreen
+        userId={user.id}
         campaign={campaign}
         item={item}
         vocabulary={vocabulary}
