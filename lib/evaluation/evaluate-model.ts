@@ -1,4 +1,4 @@
-import { type ClassMerge, type Figure, score, type ScoredImage, type Truth } from "@/lib/evaluation/score";
+import { type ClassMerge, type Figure, type ScoredImage, Tally, type Truth } from "@/lib/evaluation/score";
 
 /**
  * One model under several protocols, each also restricted the ways the "Flaws of ImageNet"
@@ -35,21 +35,28 @@ export interface ProtocolResult extends Figure {
 
 export function evaluateModel(predictions: ReadonlyMap<number, number[]>, protocols: ProtocolTruths[], slices: ImageSlices): ProtocolResult[] {
   return protocols.map((p) => {
-    const images: ScoredImage[] = [];
+    const options = { top5: p.top5 };
+    const all = new Tally(options);
+    const merged = new Tally({ ...options, merge: slices.merge });
+    const problematic = new Tally(options);
+    const other = new Tally(options);
+    const withoutDuplicates = slices.duplicates ? new Tally(options) : null;
     for (const [imageId, truth] of p.truths) {
       // An image the model has no prediction for is counted wrong, not silently dropped.
-      images.push({ imageId, truth, predicted: predictions.get(imageId) ?? [] });
+      const image: ScoredImage = { imageId, truth, predicted: predictions.get(imageId) ?? [] };
+      all.add(image);
+      merged.add(image);
+      (slices.problematic.has(imageId) ? problematic : other).add(image);
+      if (withoutDuplicates && !slices.duplicates!.has(imageId)) withoutDuplicates.add(image);
     }
-    const options = { top5: p.top5 };
-    const where = (keep: (image: ScoredImage) => boolean) => score(images.filter(keep), options);
     return {
       protocol: p.protocol,
       title: p.title,
-      ...score(images, options),
-      merged: score(images, { ...options, merge: slices.merge }),
-      problematicGroups: where((image) => slices.problematic.has(image.imageId)),
-      otherImages: where((image) => !slices.problematic.has(image.imageId)),
-      withoutDuplicates: slices.duplicates ? where((image) => !slices.duplicates!.has(image.imageId)) : null,
+      ...all.figure(),
+      merged: merged.figure(),
+      problematicGroups: problematic.figure(),
+      otherImages: other.figure(),
+      withoutDuplicates: withoutDuplicates?.figure() ?? null,
     };
   });
 }

@@ -39,33 +39,57 @@ export interface ScoreOptions {
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((10_000 * part) / whole) / 100);
 
-export function score(images: Iterable<ScoredImage>, options: ScoreOptions = {}): Figure {
-  const canonical = options.merge ? (c: number) => options.merge!.get(c) ?? c : (c: number) => c;
-  let counted = 0;
-  let top1 = 0;
-  let top5 = 0;
-  let unclear = 0;
-  let tracksUnclear = false;
-  const leftOutBy: Record<string, number> = {};
-  for (const image of images) {
+/** Counts images into one figure; `evaluateModel` feeds several tallies in a single pass over the images. */
+export class Tally {
+  private counted = 0;
+  private top1 = 0;
+  private top5 = 0;
+  private unclear = 0;
+  private tracksUnclear = false;
+  private readonly leftOutBy: Record<string, number> = {};
+  private readonly canonical: (c: number) => number;
+
+  constructor(private readonly options: ScoreOptions = {}) {
+    const merge = options.merge;
+    this.canonical = merge ? (c) => merge.get(c) ?? c : (c) => c;
+  }
+
+  add(image: ScoredImage): void {
     const truth = image.truth;
     if ("leftOut" in truth) {
-      leftOutBy[truth.leftOut] = (leftOutBy[truth.leftOut] ?? 0) + 1;
-      continue;
+      this.leftOutBy[truth.leftOut] = (this.leftOutBy[truth.leftOut] ?? 0) + 1;
+      return;
     }
-    counted += 1;
-    const accepted = new Set(truth.accepted.map(canonical));
-    const first = image.predicted[0];
-    if (first !== undefined && accepted.has(canonical(first))) top1 += 1;
-    else if (first !== undefined && truth.unclear?.some((c) => canonical(c) === canonical(first))) unclear += 1;
-    if (truth.unclear) tracksUnclear = true;
-    if (image.predicted.slice(0, 5).some((c) => accepted.has(canonical(c)))) top5 += 1;
+    this.counted += 1;
+    // Label sets hold a handful of classes: a linear scan beats building a Set per image.
+    const merged = this.options.merge !== undefined;
+    const accepted = merged ? truth.accepted.map(this.canonical) : truth.accepted;
+    const predicted = merged ? image.predicted.slice(0, 5).map(this.canonical) : image.predicted;
+    const first = predicted[0];
+    if (first !== undefined && accepted.includes(first)) this.top1 += 1;
+    else if (first !== undefined && truth.unclear?.some((c) => this.canonical(c) === first)) this.unclear += 1;
+    if (truth.unclear) this.tracksUnclear = true;
+    for (let k = 0; k < 5 && k < predicted.length; k++) {
+      if (accepted.includes(predicted[k]!)) {
+        this.top5 += 1;
+        break;
+      }
+    }
   }
-  const leftOut = Object.values(leftOutBy).reduce((sum, n) => sum + n, 0);
-  const figure: Figure = { top1: percent(top1, counted), images: counted, leftOut, leftOutBy };
-  if (options.top5) figure.top5 = percent(top5, counted);
-  if (tracksUnclear) figure.unclearTop1 = unclear;
-  return figure;
+
+  figure(): Figure {
+    const leftOut = Object.values(this.leftOutBy).reduce((sum, n) => sum + n, 0);
+    const figure: Figure = { top1: percent(this.top1, this.counted), images: this.counted, leftOut, leftOutBy: { ...this.leftOutBy } };
+    if (this.options.top5) figure.top5 = percent(this.top5, this.counted);
+    if (this.tracksUnclear) figure.unclearTop1 = this.unclear;
+    return figure;
+  }
+}
+
+export function score(images: Iterable<ScoredImage>, options: ScoreOptions = {}): Figure {
+  const tally = new Tally(options);
+  for (const image of images) tally.add(image);
+  return tally.figure();
 }
 
 /**
