@@ -21,6 +21,12 @@ export async function AppHeader() {
                 Admin
               </Link>
             )}
+            {/* Reviewers may evaluate and read analytics without the rest of the admin area. */}
+            {can(user, "data:export") && !can(user, "data:import") && (
+              <Link href="/admin/evaluation" className="text-slate-600 hover:text-slate-900">
+                Evaluation
+              </Link>
+            )}
             <span className="ml-auto flex items-center gap-3 text-slate-600">
               <span>
                 {user.name} <span className="text-slate-400">· {user.role.toLowerCase()}</span>
