@@ -71,13 +71,13 @@ async function sourceTruths(db: Db, sourceId: number, truth: (v: StoredVerdict) 
 
 async function consensusTruths(db: Db, datasetId: number, campaignId: number | null): Promise<Map<number, Truth>> {
   const [row] = await db.$queryRaw<{ rows: string | null }[]>`
-    SELECT string_agg(concat_ws('|', c.image_id, c.status::text, array_to_string(c.classes, ','), c.ambiguity IS NOT NULL, cardinality(c.outside_labels)), ';') AS rows
+    SELECT string_agg(concat_ws('|', c.image_id, c.status::text, array_to_string(c.classes, ','), CASE WHEN c.ambiguity IS NULL THEN 0 ELSE 1 END, cardinality(c.outside_labels)), ';') AS rows
     FROM consensus c JOIN images i ON i.id = c.image_id
     WHERE i.dataset_id = ${datasetId} AND c.campaign_id IS NOT DISTINCT FROM ${campaignId}::int`;
   return new Map(
     decodeRows(row?.rows).map(([imageId, status, classes, ambiguous, outside]) => [
       Number(imageId),
-      consensusTruth({ status: status as ConsensusStatus, classes: classList(classes), ambiguous: ambiguous === "true", outsideLabels: Array.from({ length: Number(outside) }, () => "") }),
+      consensusTruth({ status: status as ConsensusStatus, classes: classList(classes), ambiguous: ambiguous === "1", outsideLabels: Array.from({ length: Number(outside) }, () => "") }),
     ]),
   );
 }

@@ -62,3 +62,28 @@ export async function seedCampaign(db: Db, spec: Partial<CampaignSpec> & Pick<Ca
     ...spec,
   });
 }
+
+type SourceKind = "ORIGINAL" | "STUDY" | "MODEL" | "EXPERT" | "CONSENSUS";
+type VerdictStatus = "LABELED" | "NONE_FIT" | "NO_CONSENSUS" | "PROBLEMATIC";
+
+/** A label source with one verdict per listed image: `[imageId, classes, status?, details?]`. */
+export async function seedVerdicts(
+  db: Db,
+  datasetId: number,
+  name: string,
+  kind: SourceKind,
+  rows: [imageId: number, classes: number[], status?: VerdictStatus, details?: Record<string, unknown>][],
+) {
+  const source = await db.labelSource.create({ data: { datasetId, name, kind, title: name }, select: { id: true } });
+  await db.sourceLabel.createMany({
+    data: rows.map(([imageId, classes, status, details]) => ({ sourceId: source.id, imageId, classes, status: status ?? (classes.length ? "LABELED" : "NONE_FIT"), details })),
+  });
+  return source.id;
+}
+
+/** A model source with its top-k per image, best first. */
+export async function seedPredictions(db: Db, datasetId: number, name: string, rows: [imageId: number, classes: number[]][]) {
+  const source = await db.labelSource.create({ data: { datasetId, name: `model:${name}`, kind: "MODEL", title: name }, select: { id: true } });
+  await db.prediction.createMany({ data: rows.map(([imageId, classes]) => ({ sourceId: source.id, imageId, classes, scores: [] })) });
+  return source.id;
+}
