@@ -22,7 +22,7 @@ export async function loadVerdicts(db: Db, datasetId: number, sourceName: string
       JOIN label_sources os ON os.id = o.source_id AND os.dataset_id = ${datasetId} AND os.kind = 'ORIGINAL'
       WHERE true ${classFilter}
     )
-    SELECT json_agg(json_build_array(x.image_id, original.original, x.classes, x.ambiguous, x.outside_labels, x.unusable))::text AS rows
+    SELECT json_agg(json_build_array(x.image_id, original.original, coalesce(x.classes, '{}'), x.ambiguous, coalesce(x.outside_labels, '{}'), x.unusable))::text AS rows
     FROM (${rows}) x JOIN original ON original.image_id = x.image_id`;
   const parsed = JSON.parse(result?.rows ?? "[]") as [number, number, number[], boolean, string[], boolean][];
   return parsed.map(([imageId, original, cls, ambiguous, outsideLabels, unusable]) => ({ imageId, original, classes: cls, ambiguous, outsideLabels, unusable }));
@@ -52,7 +52,7 @@ async function verdictRows(db: Db, datasetId: number, name: string): Promise<Pri
   if (hasDecisions) {
     return Prisma.sql`
       SELECT image_id, classes, ambiguity IS NOT NULL AS ambiguous, outside_labels,
-             cardinality(classes) = 0 AND ambiguity IS NULL AND cardinality(outside_labels) = 0 AS unusable
+             coalesce(cardinality(classes), 0) = 0 AND ambiguity IS NULL AND coalesce(cardinality(outside_labels), 0) = 0 AS unusable
       FROM decisions WHERE source_id = ${source.id}`;
   }
   return Prisma.sql`

@@ -57,9 +57,9 @@ export async function listModels(db: Db, datasetId: number): Promise<ModelSource
 
 async function sourceTruths(db: Db, sourceId: number, truth: (v: StoredVerdict) => Truth): Promise<Map<number, Truth>> {
   const [row] = await db.$queryRaw<{ rows: string | null }[]>`
-    SELECT string_agg(concat_ws('|', image_id, status::text, array_to_string(classes, ','),
+    SELECT string_agg(concat_ws('|', image_id, status::text, coalesce(array_to_string(classes, ','), ''),
              CASE WHEN jsonb_typeof(details->'unclearLabels') = 'array'
-                  THEN (SELECT string_agg(value, ',') FROM jsonb_array_elements_text(details->'unclearLabels')) ELSE '-' END), ';') AS rows
+                  THEN coalesce((SELECT string_agg(value, ',') FROM jsonb_array_elements_text(details->'unclearLabels')), '') ELSE '-' END), ';') AS rows
     FROM source_labels WHERE source_id = ${sourceId}`;
   return new Map(
     decodeRows(row?.rows).map(([imageId, status, classes, unclear]) => [
@@ -71,7 +71,7 @@ async function sourceTruths(db: Db, sourceId: number, truth: (v: StoredVerdict) 
 
 async function consensusTruths(db: Db, datasetId: number, campaignId: number | null): Promise<Map<number, Truth>> {
   const [row] = await db.$queryRaw<{ rows: string | null }[]>`
-    SELECT string_agg(concat_ws('|', c.image_id, c.status::text, array_to_string(c.classes, ','), CASE WHEN c.ambiguity IS NULL THEN 0 ELSE 1 END, cardinality(c.outside_labels)), ';') AS rows
+    SELECT string_agg(concat_ws('|', c.image_id, c.status::text, coalesce(array_to_string(c.classes, ','), ''), CASE WHEN c.ambiguity IS NULL THEN 0 ELSE 1 END, coalesce(cardinality(c.outside_labels), 0)), ';') AS rows
     FROM consensus c JOIN images i ON i.id = c.image_id
     WHERE i.dataset_id = ${datasetId} AND c.campaign_id IS NOT DISTINCT FROM ${campaignId}::int`;
   return new Map(
@@ -85,7 +85,8 @@ async function consensusTruths(db: Db, datasetId: number, campaignId: number | n
 /*
  * Prisma decodes raw rows one by one, which costs ~50 µs a row; 50,000 images per protocol and
  * per model then take seconds. Each query therefore aggregates its rows into one delimited text
- * (`;` between rows, `|` between fields, `,` inside class lists — none can occur in the values).
+ * (`;` between rows, `|` between fields, `,` inside class lists — none can occur in the values;
+ * every nullable field is coalesced, since concat_ws would skip a NULL and shift the fields).
  */
 function decodeRows(text: string | null | undefined): string[][] {
   return text ? text.split(";").map((row) => row.split("|")) : [];
@@ -155,7 +156,7 @@ export async function loadSlices(db: Db, datasetId: number, merge?: number[][]):
 
 export async function loadPredictions(db: Db, sourceId: number): Promise<Map<number, number[]>> {
   const [row] = await db.$queryRaw<{ rows: string | null }[]>`
-    SELECT string_agg(image_id || '|' || array_to_string(classes[1:5], ','), ';') AS rows FROM predictions WHERE source_id = ${sourceId}`;
+    SELECT string_agg(image_id || '|' || coalesce(array_to_string(classes[1:5], ','), ''), ';') AS rows FROM predictions WHERE source_id = ${sourceId}`;
   return new Map(decodeRows(row?.rows).map(([imageId, classes]) => [Number(imageId), classList(classes)]));
 }
 
