@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/permissions";
 import { createCampaign, type CampaignSpec } from "@/lib/campaigns/create-campaign";
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Deterministic-enough builders for tests (unit, integration and e2e): each returns ids of rows
@@ -72,7 +73,7 @@ export async function seedVerdicts(
   datasetId: number,
   name: string,
   kind: SourceKind,
-  rows: [imageId: number, classes: number[], status?: VerdictStatus, details?: Record<string, unknown>][],
+  rows: [imageId: number, classes: number[], status?: VerdictStatus, details?: Prisma.InputJsonObject][],
 ) {
   const source = await db.labelSource.create({ data: { datasetId, name, kind, title: name }, select: { id: true } });
   await db.sourceLabel.createMany({
