@@ -12,7 +12,7 @@ test("an admin evaluates the demo models under every protocol, sees the rank cha
   await signInThroughForm(page, ACCOUNTS.admin.email);
   await page.getByRole("link", { name: "Admin" }).click();
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Evaluation" }).click();
-  await expect(page.getByRole("heading", { name: "Evaluation", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Evaluation", level: 1 })).toBeVisible(FIRST_RENDER);
 
   const table = page.getByRole("table", { name: "Accuracy of each model under each protocol" });
   await expect(table.getByRole("columnheader", { name: "Original labels" })).toBeVisible(FIRST_RENDER);
@@ -34,7 +34,7 @@ test("an admin evaluates the demo models under every protocol, sees the rank cha
   expect((await download).suggestedFilename()).toBe("evaluation.csv");
 
   await page.getByRole("link", { name: "Analytics" }).click();
-  await expect(page.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Analytics", level: 1 })).toBeVisible(FIRST_RENDER);
   await expect(page.getByRole("heading", { name: "Prior-study overlap" })).toBeVisible(FIRST_RENDER);
   await expect(page.getByRole("img", { name: /number of studies/ }).locator("svg.recharts-surface")).toBeVisible();
   const confusion = page.getByRole("form", { name: "Confusion matrix" });
