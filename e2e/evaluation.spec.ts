@@ -19,7 +19,7 @@ test("an admin evaluates the demo models under every protocol, sees the rank cha
   await expect(table.getByRole("columnheader", { name: "ReaL" })).toBeVisible();
   // The demo bundle ships six models' predictions (and cleanlab's cross-validated top-1).
   await expect(table.getByRole("rowheader")).toHaveCount(7);
-  const resnet = table.getByRole("row", { name: /ResNet-50/ });
+  const resnet = table.getByRole("row", { name: /^ResNet-50 \(resnet50\)/ });
   await expect(resnet).toContainText("76.13%");
   await expect(resnet).toContainText("50,000 images");
   await expect(page.getByRole("img", { name: /Rank of each model/ }).locator("svg.recharts-surface")).toBeVisible();
@@ -27,7 +27,7 @@ test("an admin evaluates the demo models under every protocol, sees the rank cha
 
   await page.getByRole("link", { name: "Problematic class groups" }).click();
   await expect(page).toHaveURL(/slice=problematicGroups/);
-  await expect(table.getByRole("row", { name: /ResNet-50/ })).not.toContainText("50,000 images");
+  await expect(resnet).not.toContainText("50,000 images");
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download accuracy table as CSV" }).click();
