@@ -13,6 +13,7 @@ import { getDatasetStats } from "@/lib/stats/dataset-stats";
 import { formatStats } from "@/scripts/cli/format-stats";
 import { registerAgreementCommands } from "@/scripts/cli/agreement-commands";
 import { registerExportCommands } from "@/scripts/cli/export-commands";
+import { registerEvaluationCommands } from "@/scripts/cli/evaluation-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
 import { registerRoundCommands } from "@/scripts/cli/round-commands";
 import { registerUserCommands } from "@/scripts/cli/user-commands";
@@ -38,6 +39,7 @@ registerImportCommands(program);
 registerAgreementCommands(program);
 registerExportCommands(program);
 registerRoundCommands(program);
+registerEvaluationCommands(program);
 
 program
   .command("stats")

@@ -36,6 +36,12 @@ export default async function AdminPage() {
               </Link>
             </>
           )}
+          <Link href="/admin/evaluation" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
+            Evaluation
+          </Link>
+          <Link href="/admin/analytics" className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
+            Analytics
+          </Link>
         </nav>
       </div>
       {stats ? <DatasetStatsView stats={stats} /> : <p className="text-slate-600">No dataset yet. Import one on the Imports page.</p>}

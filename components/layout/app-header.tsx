@@ -33,6 +33,12 @@ export async function AppHeader() {
                 Exports
               </Link>
             )}
+            {/* Reviewers may evaluate and read analytics without the rest of the admin area. */}
+            {can(user, "data:export") && !can(user, "data:import") && (
+              <Link href="/admin/evaluation" className="text-slate-600 hover:text-slate-900">
+                Evaluation
+              </Link>
+            )}
             <span className="ml-auto flex items-center gap-3 text-slate-600">
               <Link href="/account" className="hover:text-slate-900">
                 {user.name} <span className="text-slate-400">· {user.role.toLowerCase()}</span>

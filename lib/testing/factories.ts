@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/permissions";
 import { createCampaign, type CampaignSpec } from "@/lib/campaigns/create-campaign";
 import type { Db } from "@/lib/db";
-import type { AmbiguityReason } from "@/lib/generated/prisma/enums";
+import type { AmbiguityReason, SourceKind, VerdictStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -138,4 +138,26 @@ export async function seedDecisionWithHistory(db: Db, seed: DecisionSeed) {
     ],
   });
   return decision;
+}
+
+/** A label source with one verdict per listed image: `[imageId, classes, status?, details?]`. */
+export async function seedVerdicts(
+  db: Db,
+  datasetId: number,
+  name: string,
+  kind: SourceKind,
+  rows: [imageId: number, classes: number[], status?: VerdictStatus, details?: Prisma.InputJsonObject][],
+) {
+  const source = await db.labelSource.create({ data: { datasetId, name, kind, title: name }, select: { id: true } });
+  await db.sourceLabel.createMany({
+    data: rows.map(([imageId, classes, status, details]) => ({ sourceId: source.id, imageId, classes, status: status ?? (classes.length ? "LABELED" : "NONE_FIT"), details })),
+  });
+  return source.id;
+}
+
+/** A model source with its top-k per image, best first. */
+export async function seedPredictions(db: Db, datasetId: number, name: string, rows: [imageId: number, classes: number[]][]) {
+  const source = await db.labelSource.create({ data: { datasetId, name: `model:${name}`, kind: "MODEL", title: name }, select: { id: true } });
+  await db.prediction.createMany({ data: rows.map(([imageId, classes]) => ({ sourceId: source.id, imageId, classes, scores: [] })) });
+  return source.id;
 }

@@ -10,13 +10,14 @@ function realJson(edit?: (lists: unknown[]) => void): string {
 }
 
 describe("parseRealJson", () => {
-  it("maps position i to file number i + 1, sorts each set and marks empty lists NONE_FIT", () => {
+  it("maps position i to file number i + 1, sorts each set (keeping a differing file order in details) and marks empty lists NONE_FIT", () => {
     const records = parseRealJson(realJson((l) => { l[0] = []; l[1] = [970, 795]; l[2] = [5, 5, 3]; }), "real.json");
     expect(records).toHaveLength(50000);
     expect(records[0]).toEqual({ fileNumber: 1, status: "NONE_FIT", classes: [] });
-    expect(records[1]).toEqual({ fileNumber: 2, status: "LABELED", classes: [795, 970] });
+    expect(records[1]).toEqual({ fileNumber: 2, status: "LABELED", classes: [795, 970], details: { labelsInFileOrder: [970, 795] } });
     expect(records[2]!.classes).toEqual([3, 5]);
     expect(records[49999]!.fileNumber).toBe(50000);
+    expect(records[49999]!.details).toBeUndefined();
   });
 
   it("rejects a wrong length, string or out-of-range classes, naming the position", () => {

@@ -25,9 +25,12 @@ export function parseRealJson(text: string, file: string): VerdictRecord[] {
         return toClassIndex(c, file, where);
       }),
     );
-    return classes.length === 0
-      ? { fileNumber: position + 1, status: "NONE_FIT", classes: [] }
-      : { fileNumber: position + 1, status: "LABELED", classes };
+    if (classes.length === 0) return { fileNumber: position + 1, status: "NONE_FIT", classes: [] };
+    // The set is what counts; the file's order is kept only where it differs, so analytics can
+    // repeat the "Flaws of ImageNet" comparison of label strings.
+    const inFileOrder = labels as number[];
+    const reordered = inFileOrder.length !== classes.length || inFileOrder.some((c, i) => c !== classes[i]);
+    return reordered ? { fileNumber: position + 1, status: "LABELED", classes, details: { labelsInFileOrder: inFileOrder } } : { fileNumber: position + 1, status: "LABELED", classes };
   });
 }
 
