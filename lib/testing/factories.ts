@@ -62,3 +62,49 @@ export async function seedCampaign(db: Db, spec: Partial<CampaignSpec> & Pick<Ca
     ...spec,
   });
 }
+
+export interface DecisionSpec {
+  imageId: number;
+  userId: number;
+  classes?: number[];
+  ambiguity?: "BLURRY" | "FEATURES_OBSCURED" | "TOO_FAR" | "SEVERAL_CLASSES_POSSIBLE" | "OTHER" | null;
+  candidateClasses?: number[];
+  outsideLabels?: string[];
+  notes?: string;
+  timeSpentMs?: number;
+}
+
+/**
+ * Submitted decisions in bulk (with their first revision and SUBMITTED assignments), bypassing the
+ * claim queue. Plain SQL from one JSON recordset: Prisma's createMany takes seconds per thousand rows.
+ */
+export async function seedDecisions(db: Db, campaignId: number, specs: readonly DecisionSpec[]): Promise<number[]> {
+  const rows = specs.map((spec) => ({
+    image_id: spec.imageId,
+    user_id: spec.userId,
+    classes: [...new Set(spec.classes ?? [])].sort((a, b) => a - b),
+    ambiguity: spec.ambiguity ?? null,
+    candidate_classes: spec.candidateClasses ?? [],
+    outside_labels: spec.outsideLabels ?? [],
+    notes: spec.notes ?? "",
+    time_spent_ms: spec.timeSpentMs ?? null,
+  }));
+  const json = JSON.stringify(rows);
+  const created = await db.$queryRaw<{ id: number }[]>`
+    WITH inserted AS (
+      INSERT INTO decisions (campaign_id, image_id, user_id, classes, ambiguity, candidate_classes, outside_labels, notes, time_spent_ms, updated_at)
+      SELECT ${campaignId}::int, r.image_id, r.user_id, r.classes, r.ambiguity::"AmbiguityReason", r.candidate_classes, r.outside_labels, r.notes, r.time_spent_ms, now()
+      FROM jsonb_to_recordset(${json}::jsonb) AS r(image_id int, user_id int, classes int[], ambiguity text,
+           candidate_classes int[], outside_labels text[], notes text, time_spent_ms int)
+      RETURNING *
+    ), revisions AS (
+      INSERT INTO decision_revisions (decision_id, version, classes, ambiguity, candidate_classes, outside_labels, notes, edited_by_id)
+      SELECT id, 1, classes, ambiguity, candidate_classes, outside_labels, notes, user_id FROM inserted
+    ), assignments AS (
+      INSERT INTO assignments (campaign_id, image_id, user_id, status, expires_at, finished_at)
+      SELECT campaign_id, image_id, user_id, 'SUBMITTED', now(), now() FROM inserted
+      ON CONFLICT DO NOTHING
+    )
+    SELECT id FROM inserted ORDER BY id`;
+  return created.map((row) => row.id);
+}
