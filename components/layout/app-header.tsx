@@ -16,6 +16,16 @@ export async function AppHeader() {
             <Link href="/" className="text-slate-600 hover:text-slate-900">
               My campaigns
             </Link>
+            {can(user, "review:read") && (
+              <>
+                <Link href="/review" className="text-slate-600 hover:text-slate-900">
+                  Review
+                </Link>
+                <Link href="/review/agreement" className="text-slate-600 hover:text-slate-900">
+                  Agreement
+                </Link>
+              </>
+            )}
             {can(user, "data:import") && (
               <Link href="/admin" className="text-slate-600 hover:text-slate-900">
                 Admin

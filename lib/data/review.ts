@@ -130,3 +130,11 @@ export async function getReviewItem(campaignId: number, imageId: number): Promis
       : null,
   };
 }
+
+/** Names of the given classes (first lemma), for server-rendered lists. */
+export async function getClassNames(indices: Iterable<number>): Promise<Map<number, string>> {
+  const wanted = [...new Set(indices)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.imageClass.findMany({ where: { index: { in: wanted } }, select: { index: true, lemmas: true } });
+  return new Map(rows.map((row) => [row.index, row.lemmas[0] ?? `class ${row.index}`]));
+}
