@@ -196,7 +196,7 @@ export async function refreshScores(tx: Tx, campaignId: number, imageIds: readon
 export type StatusCounts = Record<"agreed" | "disagreed" | "resolved" | "excluded" | "inProgress" | "unlabeled", number>;
 
 /** Every image of the campaign's queue by status; an image without a row is unlabeled. */
-export async function countByStatus(tx: Tx, campaignId: number): Promise<{ images: number; byStatus: StatusCounts }> {
+export async function countByStatus(tx: Pick<Tx, "$queryRaw">, campaignId: number): Promise<{ images: number; byStatus: StatusCounts }> {
   const rows = await tx.$queryRaw<{ status: ConsensusStatus; n: number }[]>`
     SELECT COALESCE(c.status::text, 'UNLABELED') AS status, count(*)::int AS n
     FROM campaign_images ci LEFT JOIN consensus c ON c.campaign_id = ci.campaign_id AND c.image_id = ci.image_id
