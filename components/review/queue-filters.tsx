@@ -31,9 +31,9 @@ const field = "h-9 rounded-md bg-white px-2 text-sm ring-1 ring-slate-300";
 export function QueueFilters({ params, options }: Props) {
   return (
     <form method="get" action="/review" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200">
-      <label className="flex flex-col gap-1 text-sm text-slate-700">
-        Campaign
-        <select name="campaign" defaultValue={params.campaign ?? ""} className={field}>
+      <div className="flex flex-col gap-1 text-sm text-slate-700">
+        <label htmlFor="queue-campaign">Campaign</label>
+        <select id="queue-campaign" name="campaign" defaultValue={params.campaign ?? ""} className={field}>
           <option value="">All campaigns</option>
           {options.campaigns.map((campaign) => (
             <option key={campaign.id} value={campaign.id}>
@@ -41,24 +41,24 @@ export function QueueFilters({ params, options }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm text-slate-700">
-        Status
-        <select name="status" defaultValue={params.status} className={field}>
+      </div>
+      <div className="flex flex-col gap-1 text-sm text-slate-700">
+        <label htmlFor="queue-status">Status</label>
+        <select id="queue-status" name="status" defaultValue={params.status} className={field}>
           {QUEUE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {STATUS_LABELS[status]}
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm text-slate-700">
-        Class index
-        <input name="class" type="number" min={0} max={999} defaultValue={params.class ?? ""} placeholder="0–999" className={`${field} w-24`} />
-      </label>
-      <label className="flex flex-col gap-1 text-sm text-slate-700">
-        Class group
-        <select name="group" defaultValue={params.group ?? ""} className={`${field} max-w-56`}>
+      </div>
+      <div className="flex flex-col gap-1 text-sm text-slate-700">
+        <label htmlFor="queue-class">Class index</label>
+        <input id="queue-class" name="class" type="number" min={0} max={999} defaultValue={params.class ?? ""} placeholder="0–999" className={`${field} w-24`} />
+      </div>
+      <div className="flex flex-col gap-1 text-sm text-slate-700">
+        <label htmlFor="queue-group">Class group</label>
+        <select id="queue-group" name="group" defaultValue={params.group ?? ""} className={`${field} max-w-56`}>
           <option value="">Any</option>
           {options.groups.map((group) => (
             <option key={group.id} value={group.id}>
@@ -66,10 +66,10 @@ export function QueueFilters({ params, options }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm text-slate-700">
-        Disagrees with source
-        <select name="source" defaultValue={params.source ?? ""} className={`${field} max-w-56`}>
+      </div>
+      <div className="flex flex-col gap-1 text-sm text-slate-700">
+        <label htmlFor="queue-source">Disagrees with source</label>
+        <select id="queue-source" name="source" defaultValue={params.source ?? ""} className={`${field} max-w-56`}>
           <option value="">Any</option>
           {options.sources.map((source) => (
             <option key={source.name} value={source.name}>
@@ -77,17 +77,17 @@ export function QueueFilters({ params, options }: Props) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm text-slate-700">
-        Sort
-        <select name="sort" defaultValue={params.sort} className={field}>
+      </div>
+      <div className="flex flex-col gap-1 text-sm text-slate-700">
+        <label htmlFor="queue-sort">Sort</label>
+        <select id="queue-sort" name="sort" defaultValue={params.sort} className={field}>
           {QUEUE_SORTS.map((sort) => (
             <option key={sort} value={sort}>
               {SORT_LABELS[sort]}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="submit" className="h-9 rounded-md bg-indigo-600 px-3.5 text-sm font-medium text-white hover:bg-indigo-500">
         Apply
       </button>

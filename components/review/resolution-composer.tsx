@@ -84,9 +84,12 @@ export function ResolutionComposer({ draft, onChange, nameOf, noteRef, busy, err
         <KeyButton label="Exclude" keyName="X" onClick={() => onCommand("exclude")} variant="danger" />
         <KeyButton label="Clear" keyName="C" onClick={() => onCommand("clearSet")} />
       </div>
-      <label className="block text-sm text-slate-700">
-        Note <Kbd aria-hidden>E</Kbd>
+      <div className="text-sm text-slate-700">
+        <label htmlFor="resolution-note">
+          Note <Kbd aria-hidden>E</Kbd>
+        </label>
         <textarea
+          id="resolution-note"
           ref={noteRef}
           value={draft.notes}
           onChange={(event) => onChange({ ...draft, notes: event.target.value })}
@@ -94,7 +97,7 @@ export function ResolutionComposer({ draft, onChange, nameOf, noteRef, busy, err
           maxLength={5000}
           className={cx("mt-1 block w-full rounded-md px-2 py-1 text-sm ring-1 ring-slate-300", focusRing)}
         />
-      </label>
+      </div>
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
           {error}
