@@ -43,7 +43,10 @@ export function ReviewScreen({ item, next, queueHref }: Props) {
   const catalog = useMemo(() => (classes ? { lookup: indexClasses(classes), duplicates: duplicateNames(classes), search: createClassSearchIndex(classes) } : null), [classes]);
   const nameOf = (index: number) => (catalog ? distinctName(catalog.lookup, catalog.duplicates, index) : `#${index}`);
   const [viewStore] = useState(createViewStore);
-  const view = useStore(viewStore);
+  // Store actions never change: taken once, so the viewer's effects do not re-run on every zoom.
+  const [view] = useState(() => viewStore.getState());
+  const mode = useStore(viewStore, (state) => state.mode);
+  const transform = useStore(viewStore, (state) => state.transform);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [draft, setDraft] = useState<ResolutionDraft>(EMPTY_DRAFT);
   const [busy, setBusy] = useState(false);
@@ -144,7 +147,7 @@ export function ReviewScreen({ item, next, queueHref }: Props) {
 
   return (
     <div className="grid h-[calc(100dvh-3rem)] grid-cols-[minmax(0,1fr)_minmax(26rem,36rem)]">
-      <ImageViewer src={item.image.url} alt={`Image ${item.image.fileKey}`} width={item.image.width} height={item.image.height} view={view} actions={view} />
+      <ImageViewer src={item.image.url} alt={`Image ${item.image.fileKey}`} width={item.image.width} height={item.image.height} view={{ mode, transform }} actions={view} />
       <aside aria-label="Review" className="min-h-0 space-y-4 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4">
         <header className="space-y-1">
           <h1 className="text-lg font-semibold text-slate-900">{item.image.fileKey}</h1>
