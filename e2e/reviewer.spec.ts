@@ -27,6 +27,8 @@ async function labelInOwnBrowser(browser: Browser, account: AccountName, campaig
 }
 
 test("two annotators disagree in their browsers; the reviewer finds the image at the top of the queue and resolves it by keyboard", async ({ browser }) => {
+  // Three people sign in and work one after the other: longer than one person's flow.
+  test.setTimeout(240_000);
   const db = e2eDb();
   const { campaignId, imageIdOf } = await campaignWith([12], ["annotator", "annotator2"], { annotatorsPerImage: 2 });
   const campaignName = `Review round ${randomBytes(3).toString("hex")}`;
