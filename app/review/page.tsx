@@ -22,7 +22,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     <main className="mx-auto max-w-7xl space-y-5 px-4 py-8">
       <div className="flex flex-wrap items-baseline gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Review queue</h1>
-        <p className="text-slate-600">{total.toLocaleString("en")} images</p>
+        <p className="text-slate-600">
+          {total.toLocaleString("en")} image{total === 1 ? "" : "s"}
+        </p>
         <Link href="/review/agreement" className="ml-auto text-sm text-indigo-700 underline">
           Agreement statistics
         </Link>
