@@ -14,6 +14,7 @@ import { formatStats } from "@/scripts/cli/format-stats";
 import { registerAgreementCommands } from "@/scripts/cli/agreement-commands";
 import { registerExportCommands } from "@/scripts/cli/export-commands";
 import { registerEvaluationCommands } from "@/scripts/cli/evaluation-commands";
+import { registerConsensusCommands } from "@/scripts/cli/consensus-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
 import { registerRoundCommands } from "@/scripts/cli/round-commands";
 import { registerUserCommands } from "@/scripts/cli/user-commands";
@@ -40,6 +41,7 @@ registerAgreementCommands(program);
 registerExportCommands(program);
 registerRoundCommands(program);
 registerEvaluationCommands(program);
+registerConsensusCommands(program);
 
 program
   .command("stats")

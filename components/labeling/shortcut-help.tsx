@@ -26,18 +26,36 @@ function KeyCaps({ keys }: { keys: string }) {
   );
 }
 
-/** The shortcut overlay, rendered from the same KEYMAP the keyboard handler uses. */
-export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+interface HelpBinding {
+  action: string;
+  key: string;
+  label: string;
+  description: string;
+  group: string;
+}
+
+/** The shortcut overlay, rendered from the same keymap the keyboard handler uses (the labeling one unless another is given). */
+export function ShortcutHelp({
+  open,
+  onClose,
+  keymap = KEYMAP,
+  groups = KEY_GROUPS,
+}: {
+  open: boolean;
+  onClose: () => void;
+  keymap?: readonly HelpBinding[];
+  groups?: readonly string[];
+}) {
   return (
     <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" className="w-[min(56rem,calc(100vw-2rem))]">
       <div className="gap-x-8 overflow-y-auto px-5 pt-3 pb-5 sm:columns-2">
-        {KEY_GROUPS.map((group) => (
+        {groups.map((group) => (
           <section key={group} aria-labelledby={`shortcut-group-${group}`} className="mb-5 break-inside-avoid">
             <h3 id={`shortcut-group-${group}`} className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
               {group}
             </h3>
             <dl className="space-y-2">
-              {KEYMAP.filter((binding) => binding.group === group).map((binding) => (
+              {keymap.filter((binding) => binding.group === group).map((binding) => (
                 <div key={binding.action} className="grid grid-cols-[6.5rem_1fr] items-baseline gap-3">
                   <dt>
                     <KeyCaps keys={binding.key} />

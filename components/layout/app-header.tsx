@@ -19,9 +19,14 @@ export async function AppHeader() {
               My campaigns
             </Link>
             {can(user, "review:read") && (
-              <Link href="/review/agreement" className="text-slate-600 hover:text-slate-900">
-                Agreement
-              </Link>
+              <>
+                <Link href="/review" className="text-slate-600 hover:text-slate-900">
+                  Review
+                </Link>
+                <Link href="/review/agreement" className="text-slate-600 hover:text-slate-900">
+                  Agreement
+                </Link>
+              </>
             )}
             {can(user, "data:import") && (
               <Link href="/admin" className="text-slate-600 hover:text-slate-900">

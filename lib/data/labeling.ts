@@ -3,7 +3,7 @@ import { findWorkableCampaign } from "@/lib/campaigns/queue";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { mergeCandidates } from "@/lib/labeling/candidates";
-import type { DraftContent, LabelingItem, ModelPrediction, SourceVerdict } from "@/lib/labeling/types";
+import type { DraftContent, ImageHintView, LabelingItem, ModelPrediction, SourceVerdict } from "@/lib/labeling/types";
 
 export interface LabelingCampaign {
   id: number;
@@ -33,32 +33,7 @@ export async function getLabelingItem(
     select: { id: true, fileKey: true, width: true, height: true },
   });
   // A blind pass hides every prior label, the original one included: it would anchor the annotator too.
-  const priors = campaign.showPriorLabels ? await listPriorLabels(imageId) : { labels: [], predictions: [], hints: [] };
-
-  const verdicts: SourceVerdict[] = priors.labels
-    .map((label) => ({
-      source: label.source.name,
-      title: label.source.title,
-      kind: label.source.kind,
-      status: label.status,
-      classes: label.classes,
-      votes: (label.votes ?? null) as Record<string, number> | null,
-      details: (label.details ?? null) as Record<string, unknown> | null,
-    }))
-    .sort((a, b) => sourceOrder(a.kind) - sourceOrder(b.kind) || a.title.localeCompare(b.title));
-  const predictions: ModelPrediction[] = priors.predictions.map((prediction) => ({
-    source: prediction.source.name,
-    title: prediction.source.title,
-    classes: prediction.classes,
-    scores: prediction.scores,
-  }));
-  const hints = priors.hints.map((hint) => ({
-    source: hint.source.name,
-    title: hint.source.title,
-    classIndex: hint.classIndex,
-    category: hint.category,
-    severity: hint.severity,
-  }));
+  const { verdicts, predictions, hints } = campaign.showPriorLabels ? await getImageSources(imageId) : { verdicts: [], predictions: [], hints: [] };
 
   const [decision, draft] = await Promise.all([
     db.decision.findUnique({
@@ -81,6 +56,36 @@ export async function getLabelingItem(
   const { id, name, instructions, status } = campaign;
   return { campaign: { id, name, instructions, status }, item };
 
+}
+
+/** Every source's verdict, prediction and hint on an image, in the workbench's order (also shown to reviewers). */
+export async function getImageSources(imageId: number): Promise<{ verdicts: SourceVerdict[]; predictions: ModelPrediction[]; hints: ImageHintView[] }> {
+  const priors = await listPriorLabels(imageId);
+  const verdicts: SourceVerdict[] = priors.labels
+    .map((label) => ({
+      source: label.source.name,
+      title: label.source.title,
+      kind: label.source.kind,
+      status: label.status,
+      classes: label.classes,
+      votes: (label.votes ?? null) as Record<string, number> | null,
+      details: (label.details ?? null) as Record<string, unknown> | null,
+    }))
+    .sort((a, b) => sourceOrder(a.kind) - sourceOrder(b.kind) || a.title.localeCompare(b.title));
+  const predictions: ModelPrediction[] = priors.predictions.map((prediction) => ({
+    source: prediction.source.name,
+    title: prediction.source.title,
+    classes: prediction.classes,
+    scores: prediction.scores,
+  }));
+  const hints: ImageHintView[] = priors.hints.map((hint) => ({
+    source: hint.source.name,
+    title: hint.source.title,
+    classIndex: hint.classIndex,
+    category: hint.category,
+    severity: hint.severity,
+  }));
+  return { verdicts, predictions, hints };
 }
 
 const KIND_ORDER = ["ORIGINAL", "STUDY", "EXPERT", "CONSENSUS", "MODEL"];

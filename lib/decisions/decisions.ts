@@ -1,4 +1,5 @@
 import { lockAssignmentForSubmit, type Tx } from "@/lib/campaigns/queue";
+import { recomputeImage } from "@/lib/consensus/recompute";
 import type { Db } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { SaveDraftInput, SubmitDecisionInput } from "@/lib/validation/labeling";
@@ -14,6 +15,7 @@ export interface SubmittedDecision {
  * Writes the user's decision on a campaign image: creates it, or records a new version when
  * the author edits it later. Every version is kept in decision_revisions. Idempotent per
  * requestId: a resubmit after a dropped connection returns the first result and writes nothing.
+ * The image's consensus is recomputed in the same transaction.
  */
 export async function submitDecision(db: Db, userId: number, input: SubmitDecisionInput): Promise<SubmittedDecision> {
   const { campaignId, imageId, content } = input;
@@ -75,6 +77,8 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
     });
     await rememberOutsideLabels(tx, userId, fields.outsideLabels);
     await tx.decisionDraft.deleteMany({ where: { userId, campaignId, imageId } });
+    // In the same transaction: the image's consensus never lags behind its decisions.
+    await recomputeImage(tx, campaignId, imageId);
     return { decisionId: decision.id, version: decision.version, created: true };
   });
 }

@@ -12,8 +12,8 @@ describe("loadDemo", () => {
     for (const account of DEMO_ACCOUNTS.users) {
       expect(await authenticate(db, account.email, DEMO_ACCOUNTS.password)).toMatchObject({ ok: true, user: { role: account.role } });
     }
-    const campaign = await db.campaign.findFirstOrThrow({ include: { _count: { select: { images: true, members: true } } } });
-    expect(campaign).toMatchObject({ status: "ACTIVE", annotatorsPerImage: 2, _count: { images: 91, members: 4 } });
+    const campaign = await db.campaign.findFirstOrThrow({ where: { status: "ACTIVE" }, include: { _count: { select: { images: true, members: true } } } });
+    expect(campaign).toMatchObject({ annotatorsPerImage: 2, _count: { images: 91, members: 4 } });
     const sources = await db.labelSource.findMany({ where: { dataset: { slug: "imagenet-val" } }, select: { name: true } });
     expect(sources.map((source) => source.name).sort()).toEqual(
       ["mistakes:greedy_soups", "mistakes:vit3b", "model:alexnet", "model:cleanlab-cv", "model:inception_resnet_v2_tf", "model:nasnetalarge", "model:pnasnet_large_tf", "model:resnet50", "model:senet154", "northcutt", "original", "real"].sort(),
@@ -22,6 +22,25 @@ describe("loadDemo", () => {
 
     expect(await loadDemo(db, process.env.DATABASE_URL!, () => {})).toBe(false);
     expect(await db.user.count()).toBe(DEMO_ACCOUNTS.users.length);
+    // The whole bundle (50,000 images, every source) is imported: slow on a shared 2-core machine.
+  }, 180_000);
+
+  it("adds a finished review campaign replaying ReaL and Northcutt et al., so the reviewer's queue is not empty", async () => {
+    const replay = await db.campaign.findFirstOrThrow({ where: { name: "Prior studies, replayed" }, include: { _count: { select: { images: true } } } });
+    expect(replay).toMatchObject({ status: "CLOSED", annotatorsPerImage: 2, _count: { images: 91 } });
+    expect(replay.instructions).toContain("ReaL");
+    const ann = await db.user.findUniqueOrThrow({ where: { email: "annotator@relabel.demo" } });
+    const real = await db.labelSource.findFirstOrThrow({ where: { name: "real", dataset: { slug: "imagenet-val" } } });
+    // Every replayed ReaL decision carries ReaL's own set.
+    const decisions = await db.decision.findMany({ where: { campaignId: replay.id, userId: ann.id, classes: { isEmpty: false } }, select: { imageId: true, classes: true } });
+    expect(decisions.length).toBeGreaterThan(50);
+    const verdicts = await db.sourceLabel.findMany({ where: { sourceId: real.id, imageId: { in: decisions.map((d) => d.imageId) } }, select: { imageId: true, classes: true } });
+    for (const decision of decisions) expect(decision.classes).toEqual([...verdicts.find((v) => v.imageId === decision.imageId)!.classes].sort((a, b) => a - b));
+    const byStatus = await db.consensus.groupBy({ by: ["status"], where: { campaignId: replay.id }, _count: true });
+    const count = (status: string) => byStatus.find((row) => row.status === status)?._count ?? 0;
+    expect(count("DISAGREED")).toBeGreaterThan(0);
+    expect(count("AGREED")).toBeGreaterThan(0);
+    expect(await db.campaignImage.aggregate({ where: { campaignId: replay.id }, _sum: { openSlots: true } })).toEqual({ _sum: { openSlots: 0 } });
   });
 
   it("is on by default only with the embedded database", () => {

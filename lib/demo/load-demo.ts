@@ -5,6 +5,7 @@ import { createCampaign } from "@/lib/campaigns/create-campaign";
 import type { Db } from "@/lib/db";
 import { DEFAULT_DATASET } from "@/lib/import/run/context";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
+import { loadReplayCampaign } from "@/lib/demo/replay-campaign";
 
 export const DEMO_BUNDLE = path.resolve(import.meta.dirname, "../../prisma/demo");
 
@@ -79,5 +80,13 @@ export async function loadDemo(db: Db, url: string, log: (line: string) => void)
     createdById: users.find((user) => user.role === "ADMIN")?.id ?? null,
   });
   log(`demo campaign created with ${images.length} images`);
+  const annotators = DEMO_ACCOUNTS.users.flatMap((account, i) => (account.role === "ANNOTATOR" ? [users[i]!.id] : []));
+  const replay = await loadReplayCampaign(db, {
+    datasetId: dataset.id,
+    imageIds: images.map((image) => image.id),
+    annotatorIds: [annotators[0]!, annotators[1]!],
+    createdById: users.find((user) => user.role === "ADMIN")?.id ?? null,
+  });
+  log(`review campaign "Prior studies, replayed" created with ${replay.decisions} decisions replayed from ReaL, Northcutt et al. and ResNet-50`);
   return true;
 }

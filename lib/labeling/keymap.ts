@@ -148,7 +148,8 @@ export function focusKindOf(target: unknown): FocusKind {
 
 const isLetter = (key: string) => key.length === 1 && key.toLowerCase() !== key.toUpperCase();
 
-function chordMatches(chord: KeyChord, event: KeyEventLike): boolean {
+/** Whether a key event presses this chord; shared with the review screen's keymap. */
+export function chordMatches(chord: KeyChord, event: KeyEventLike): boolean {
   const mod = Boolean(event.ctrlKey || event.metaKey);
   if (mod !== Boolean(chord.mod)) return false;
   if (isLetter(chord.key)) {

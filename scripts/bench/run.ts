@@ -17,6 +17,7 @@ import { migrate } from "@/lib/db/migrate";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
 import { seedCampaign, seedDataset, seedUser } from "@/lib/testing/factories";
 import { adminQuery } from "@/lib/testing/postgres-admin";
+import { timeRecompute } from "@/scripts/bench/consensus";
 
 const SHARED_DATA = process.env.RELABEL_SHARED_DATA ?? path.resolve("../shared/data");
 const RESULTS = path.resolve(import.meta.dirname, "results.json");
@@ -84,6 +85,8 @@ async function main() {
     await migrate(queueUrl);
     const claimSmall = await timeClaims(queueUrl, 1_000);
     const claimLarge = await timeClaims(queueUrl, 100_000);
+    const recomputeSmall = await timeRecompute(queueUrl, 5_000);
+    const recomputeLarge = await timeRecompute(queueUrl, 50_000);
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -100,6 +103,12 @@ async function main() {
         medianMs1k: Number(claimSmall.toFixed(2)),
         medianMs100k: Number(claimLarge.toFixed(2)),
         ratio100kTo1k: Number((claimLarge / claimSmall).toFixed(2)),
+      },
+      consensus: {
+        what: "recompute a campaign's consensus (3 decisions per image): first pass, unchanged pass, rule change",
+        images5k: recomputeSmall,
+        images50k: recomputeLarge,
+        ratio50kTo5kFirst: Number((recomputeLarge.firstMs / recomputeSmall.firstMs).toFixed(2)),
       },
     };
     writeFileSync(RESULTS, JSON.stringify(results, null, 2) + "\n");

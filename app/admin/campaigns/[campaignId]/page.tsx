@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignStatusButton } from "@/components/campaigns/campaign-status-button";
+import { ConsensusRuleForm } from "@/components/campaigns/consensus-rule-form";
 import { requirePagePermission } from "@/lib/auth/session";
+import { getCampaignConsensus } from "@/lib/data/campaign-consensus";
 import { getCampaignProgress } from "@/lib/data/campaign-progress";
 import { parseId } from "@/lib/validation/route-params";
 
@@ -13,6 +15,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
   const id = parseId((await params).campaignId);
   const progress = id === null ? null : await getCampaignProgress(id);
   if (!progress) notFound();
+  const consensus = (await getCampaignConsensus(progress.id))!;
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <div className="flex items-center gap-4">
@@ -36,6 +39,24 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
           </div>
         ))}
       </dl>
+      <section aria-labelledby="consensus-heading" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        <div className="flex items-baseline gap-4">
+          <h2 id="consensus-heading" className="font-semibold">
+            Consensus
+          </h2>
+          <p className="text-sm text-slate-600">
+            {(
+              [["agreed", consensus.byStatus.agreed], ["disagreed", consensus.byStatus.disagreed], ["resolved", consensus.byStatus.resolved], ["excluded", consensus.byStatus.excluded], ["in progress", consensus.byStatus.inProgress], ["unlabeled", consensus.byStatus.unlabeled]] as const
+            )
+              .map(([label, n]) => `${n.toLocaleString("en")} ${label}`)
+              .join(" · ")}
+          </p>
+          <Link href={`/review?campaign=${progress.id}`} className="ml-auto text-sm text-indigo-700 underline">
+            Review queue
+          </Link>
+        </div>
+        <ConsensusRuleForm campaignId={progress.id} rule={consensus.rule} quorum={consensus.quorum} />
+      </section>
       <table className="w-full overflow-hidden rounded-lg bg-white text-sm ring-1 ring-slate-200">
         <caption className="sr-only">Progress per annotator</caption>
         <thead className="bg-slate-100 text-left text-slate-600">
