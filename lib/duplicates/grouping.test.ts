@@ -34,9 +34,11 @@ describe("nearPairs", () => {
     expect(nearPairs(images, 12).map((p) => [p.a, p.b, p.distance])).toEqual([[1, 2, 3], [1, 3, 12], [2, 3, 9]]);
   });
 
-  it("misses a pair whose differing bits touch every band (the price of not comparing all pairs)", () => {
-    const images = [image(1, BASE), image(2, flip(BASE, 0, 16, 32, 48))];
-    expect(nearPairs(images, 10)).toEqual([]);
+  it("finds a pair whose differing bits touch every band by probing near band values, as comparing all pairs would", () => {
+    const images = [image(1, BASE), image(2, flip(BASE, 0, 1, 16, 17, 32, 33, 48, 49, 50, 51))];
+    expect(nearPairs(images, 10)).toEqual([{ a: 1, b: 2, distance: 10, mirrored: false }]);
+    // Probing exact band values only (radius 0) is the plain 4-band filter: it misses this pair.
+    expect(nearPairs(images, 10, 0)).toEqual([]);
   });
 
   it("matches a mirrored copy through the mirror hash", () => {
