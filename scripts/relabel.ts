@@ -13,6 +13,7 @@ import { DEFAULT_DATASET } from "@/lib/import/run/context";
 import { getDatasetStats } from "@/lib/stats/dataset-stats";
 import { formatStats } from "@/scripts/cli/format-stats";
 import { newUserSchema } from "@/lib/validation/user";
+import { registerDuplicatesCommands } from "@/scripts/cli/duplicates-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
 import { withDatabase } from "@/scripts/cli/with-database";
 
@@ -59,6 +60,7 @@ user
   });
 
 registerImportCommands(program);
+registerDuplicatesCommands(program);
 
 program
   .command("stats")

@@ -5,6 +5,9 @@ import { createCampaign } from "@/lib/campaigns/create-campaign";
 import type { Db } from "@/lib/db";
 import { DEFAULT_DATASET } from "@/lib/import/run/context";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
+import { DEFAULT_THRESHOLD } from "@/lib/duplicates/grouping";
+import { scanImageHashes } from "@/lib/duplicates/scan";
+import { groupDuplicates } from "@/lib/duplicates/store-groups";
 
 export const DEMO_BUNDLE = path.resolve(import.meta.dirname, "../../prisma/demo");
 
@@ -56,5 +59,9 @@ export async function loadDemo(db: Db, url: string, log: (line: string) => void)
     createdById: users.find((user) => user.role === "ADMIN")?.id ?? null,
   });
   log(`demo campaign created with ${images.length} images`);
+  // The bundle ships derived copies of a few images, so the demo shows duplicate groups from the start.
+  await scanImageHashes(db, { dataset: DEFAULT_DATASET });
+  const groups = await groupDuplicates(db, { dataset: DEFAULT_DATASET, threshold: DEFAULT_THRESHOLD });
+  log(`duplicate scan: ${groups.length} groups`);
   return true;
 }

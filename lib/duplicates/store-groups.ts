@@ -50,3 +50,13 @@ export async function groupDuplicates(db: Db, params: { dataset: string; thresho
 }
 
 const memberKey = (ids: number[]) => [...ids].sort((a, b) => a - b).join(",");
+
+/** Every group of a dataset with its members' file names, oldest first (the CLI's JSON). */
+export async function listGroupSummaries(db: Db, slug: string): Promise<StoredGroup[]> {
+  const groups = await db.duplicateGroup.findMany({
+    where: { dataset: { slug } },
+    orderBy: { id: "asc" },
+    select: { id: true, kind: true, members: { select: { image: { select: { fileKey: true } } }, orderBy: { imageId: "asc" } } },
+  });
+  return groups.map((group) => ({ id: group.id, kind: group.kind, members: group.members.map((m) => m.image.fileKey) }));
+}
