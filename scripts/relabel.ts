@@ -15,6 +15,7 @@ import { formatStats } from "@/scripts/cli/format-stats";
 import { newUserSchema } from "@/lib/validation/user";
 import { registerDuplicatesCommands } from "@/scripts/cli/duplicates-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
+import { registerSuspectsCommands } from "@/scripts/cli/suspects-commands";
 import { withDatabase } from "@/scripts/cli/with-database";
 
 const program = new Command("relabel").description("Relabel: expert re-labeling of image-classification datasets.");
@@ -61,6 +62,7 @@ user
 
 registerImportCommands(program);
 registerDuplicatesCommands(program);
+registerSuspectsCommands(program);
 
 program
   .command("stats")
