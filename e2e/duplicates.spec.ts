@@ -16,22 +16,22 @@ test("a reviewer opens a duplicate group, compares a pair, applies a label to th
   await page.getByRole("link", { name: /^Group \d+: 3 images$/ }).click();
   await expect(page.getByRole("heading", { name: /^Duplicate group \d+$/ })).toBeVisible();
   const members = page.getByRole("list", { name: "Members" });
-  for (const file of [ORIGINAL, MIRROR, RESIZED]) await expect(members.getByRole("listitem", { name: file })).toBeVisible();
+  for (const file of [ORIGINAL, MIRROR, RESIZED]) await expect(members.getByRole("listitem", { name: file, exact: true })).toBeVisible();
 
   const diff = page.waitForResponse((response) => response.url().includes("/api/duplicates/diff"));
-  await members.getByRole("listitem", { name: ORIGINAL }).getByRole("link", { name: `Compare with ${MIRROR}` }).click();
+  await members.getByRole("listitem", { name: ORIGINAL, exact: true }).getByRole("link", { name: `Compare with ${MIRROR}` }).click();
   const pair = page.getByRole("region", { name: "Pair comparison" });
   await expect(pair.getByRole("heading", { name: `Pair: ${ORIGINAL} and ${MIRROR}` })).toBeVisible();
   expect((await diff).status()).toBe(200);
   await expect(pair.getByRole("img", { name: "|a − b| (brightened 3×)" })).toBeVisible();
   await page.screenshot({ path: "/tmp/shots/duplicates-pair.png", fullPage: true });
 
-  for (const file of [ORIGINAL, MIRROR, RESIZED]) await expect(members.getByRole("listitem", { name: file })).not.toContainText("resolved: goldfish");
+  for (const file of [ORIGINAL, MIRROR, RESIZED]) await expect(members.getByRole("listitem", { name: file, exact: true })).not.toContainText("resolved: goldfish");
   await page.getByRole("spinbutton", { name: "Another class index" }).fill("1");
   await page.getByRole("button", { name: "Apply label to group" }).click();
   await expect(page.getByRole("status")).toHaveText("Label applied to 3 images.");
   for (const file of [ORIGINAL, MIRROR, RESIZED]) {
-    await expect(members.getByRole("listitem", { name: file })).toContainText("Consensus: resolved: goldfish (1)");
+    await expect(members.getByRole("listitem", { name: file, exact: true })).toContainText("Consensus: resolved: goldfish (1)");
   }
   await page.getByRole("button", { name: "Augmentation" }).click();
   await expect(page.getByText(/marked augmentation by Rey Reviewer/)).toBeVisible();
