@@ -18,6 +18,8 @@ import { registerConsensusCommands } from "@/scripts/cli/consensus-commands";
 import { registerImportCommands } from "@/scripts/cli/import-commands";
 import { registerRoundCommands } from "@/scripts/cli/round-commands";
 import { registerUserCommands } from "@/scripts/cli/user-commands";
+import { registerDuplicatesCommands } from "@/scripts/cli/duplicates-commands";
+import { registerSuspectsCommands } from "@/scripts/cli/suspects-commands";
 import { withDatabase } from "@/scripts/cli/with-database";
 
 const program = new Command("relabel").description("Relabel: expert re-labeling of image-classification datasets.");
@@ -42,6 +44,8 @@ registerExportCommands(program);
 registerRoundCommands(program);
 registerEvaluationCommands(program);
 registerConsensusCommands(program);
+registerDuplicatesCommands(program);
+registerSuspectsCommands(program);
 
 program
   .command("stats")

@@ -16,6 +16,7 @@ interface Props {
 const RULES: { kind: SelectionRule["kind"]; label: string }[] = [
   { kind: "disagreement", label: "Images where sources disagree" },
   { kind: "original-outside", label: "Original label outside a study's set" },
+  { kind: "most-suspect", label: "The most suspect images (of these classes)" },
   { kind: "classes", label: "By original class" },
   { kind: "class-group", label: "By problematic class group" },
   { kind: "split", label: "By split" },
@@ -30,6 +31,7 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
   const router = useRouter();
   const studies = sources.filter((source) => source.kind !== "MODEL");
   const [ruleKind, setRuleKind] = useState<SelectionRule["kind"]>("disagreement");
+  const [suspectCount, setSuspectCount] = useState("2000");
   const [chosenSources, setChosenSources] = useState<string[]>(studies.map((s) => s.name));
   const [source, setSource] = useState(studies.find((s) => s.kind === "STUDY")?.name ?? "");
   const [classes, setClasses] = useState("");
@@ -52,6 +54,7 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
         case "split": return { kind: ruleKind, split };
         case "list": return { kind: ruleKind, fileKeys: files.split(/\s+/).filter(Boolean) };
         case "all": return { kind: ruleKind };
+        case "most-suspect": return { kind: ruleKind, count: Number(suspectCount), classes: classes.split(/[\s,]+/).filter(Boolean).map(Number) };
       }
     })();
     return { rule, withPixels, ...(sample ? { sample: Number(sample) } : {}) };
@@ -122,6 +125,12 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
         )}
         {ruleKind === "list" && <label className="block font-medium">File names, one per line<textarea value={files} onChange={(e) => setFiles(e.target.value)} rows={4} className={field} /></label>}
         {ruleKind === "all" && <p className="text-slate-600">Every image of the dataset.</p>}
+        {ruleKind === "most-suspect" && (
+          <>
+            <label className="block font-medium">How many images<input type="number" min={1} value={suspectCount} onChange={(e) => setSuspectCount(e.target.value)} className={field} /></label>
+            <label className="block font-medium">Of these class indices (empty: all classes)<input value={classes} onChange={(e) => setClasses(e.target.value)} placeholder="356, 357" className={field} /></label>
+          </>
+        )}
         <div className="mt-3 flex flex-wrap items-end gap-5">
           <label className="flex items-center gap-2"><input type="checkbox" checked={withPixels} onChange={(e) => setWithPixels(e.target.checked)} />Only images whose pixels are available</label>
           <label className="block font-medium">Random sample of at most<input value={sample} onChange={(e) => setSample(e.target.value.replace(/\D/g, ""))} inputMode="numeric" placeholder="all" className={`${field} w-32`} /></label>

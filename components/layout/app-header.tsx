@@ -28,6 +28,7 @@ export async function AppHeader() {
                 </Link>
               </>
             )}
+            {can(user, "review:read") && <Link href="/duplicates" className="text-slate-600 hover:text-slate-900">Duplicates</Link>}
             {can(user, "data:import") && (
               <Link href="/admin" className="text-slate-600 hover:text-slate-900">
                 Admin

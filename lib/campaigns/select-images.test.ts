@@ -59,6 +59,14 @@ describe("selectImageIds", () => {
     expect(sample.every((id) => ids.includes(id))).toBe(true);
   });
 
+  it("takes the N most suspect images, optionally of some original classes", async () => {
+    // Image 3: both studies find no fitting class (score 3); image 4: its one study has 31, not 30 (3);
+    // image 2: one study of two leaves 20 out and they disagree (2.5); the rest agree with the original.
+    expect(await select({ rule: { kind: "most-suspect", count: 2, classes: [] } })).toEqual([ids[3], ids[4]]);
+    expect(await select({ rule: { kind: "most-suspect", count: 1, classes: [20] } })).toEqual([ids[3]]);
+    expect(await select({ rule: { kind: "most-suspect", count: 5, classes: [20] } })).toEqual([ids[2], ids[3]]);
+  });
+
   it("names an unknown source clearly", async () => {
     await expect(select({ rule: { kind: "original-outside", source: "nope" } })).rejects.toThrow(ExpectedError);
   });

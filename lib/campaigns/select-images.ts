@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { ExpectedError } from "@/lib/errors";
 import { VERDICT_KEY } from "@/lib/stats/verdict-key";
+import { computeSuspectScores } from "@/lib/suspects/compute";
 import type { Selection, SelectionRule } from "@/lib/validation/campaign";
 
 /**
@@ -24,6 +25,12 @@ async function ruleQuery(db: Db, datasetId: number, rule: SelectionRule): Promis
       return Prisma.sql`SELECT id FROM images WHERE dataset_id = ${datasetId}`;
     case "split":
       return Prisma.sql`SELECT id FROM images WHERE dataset_id = ${datasetId} AND split = ${rule.split}::"Split"`;
+    case "most-suspect": {
+      // The score combines several sources in code, so the ranking is computed here and passed as ids.
+      const ranked = (await computeSuspectScores(db, datasetId)).filter((r) => rule.classes.length === 0 || r.original.some((c) => rule.classes.includes(c)));
+      const ids = ranked.slice(0, rule.count).map((r) => r.imageId);
+      return Prisma.sql`SELECT unnest(${ids}::int[])`;
+    }
     case "list":
       return Prisma.sql`SELECT id FROM images WHERE dataset_id = ${datasetId} AND file_key = ANY(${rule.fileKeys})`;
     case "classes":

@@ -6,6 +6,9 @@ import type { Db } from "@/lib/db";
 import { DEFAULT_DATASET } from "@/lib/import/run/context";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
 import { loadReplayCampaign } from "@/lib/demo/replay-campaign";
+import { DEFAULT_THRESHOLD } from "@/lib/duplicates/grouping";
+import { scanImageHashes } from "@/lib/duplicates/scan";
+import { groupDuplicates } from "@/lib/duplicates/store-groups";
 
 export const DEMO_BUNDLE = path.resolve(import.meta.dirname, "../../prisma/demo");
 
@@ -65,7 +68,7 @@ export async function loadDemo(db: Db, url: string, log: (line: string) => void)
     DEMO_ACCOUNTS.users.map((user) => db.user.create({ data: { ...user, passwordHash }, select: { id: true, role: true } })),
   );
   const dataset = await db.dataset.findUniqueOrThrow({ where: { slug: DEFAULT_DATASET }, select: { id: true } });
-  const images = await db.image.findMany({ where: { datasetId: dataset.id, bytes: { not: null } }, select: { id: true } });
+  const images = await db.image.findMany({ where: { datasetId: dataset.id, bytes: { not: null } }, select: { id: true, fileNumber: true } });
   await createCampaign(db, {
     datasetId: dataset.id,
     name: "Demo: ImageNet validation images",
@@ -83,10 +86,15 @@ export async function loadDemo(db: Db, url: string, log: (line: string) => void)
   const annotators = DEMO_ACCOUNTS.users.flatMap((account, i) => (account.role === "ANNOTATOR" ? [users[i]!.id] : []));
   const replay = await loadReplayCampaign(db, {
     datasetId: dataset.id,
-    imageIds: images.map((image) => image.id),
+    // Only the real validation images: the derived duplicate copies carry no study's verdict.
+    imageIds: images.filter((image) => image.fileNumber !== null).map((image) => image.id),
     annotatorIds: [annotators[0]!, annotators[1]!],
     createdById: users.find((user) => user.role === "ADMIN")?.id ?? null,
   });
   log(`review campaign "Prior studies, replayed" created with ${replay.decisions} decisions replayed from ReaL, Northcutt et al. and ResNet-50`);
+  // The bundle ships derived copies of a few images, so the demo shows duplicate groups from the start.
+  await scanImageHashes(db, { dataset: DEFAULT_DATASET });
+  const groups = await groupDuplicates(db, { dataset: DEFAULT_DATASET, threshold: DEFAULT_THRESHOLD });
+  log(`duplicate scan: ${groups.length} groups`);
   return true;
 }

@@ -15,6 +15,12 @@ export const selectionRuleSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("original-outside"), source: sourceName }),
   z.object({ kind: z.literal("split"), split: z.enum(["TRAIN", "VAL", "TEST"]) }),
+  /** The N images with the highest suspect score (lib/suspects/score.ts), optionally of these original classes. */
+  z.object({
+    kind: z.literal("most-suspect"),
+    count: z.number().int().min(1, "Choose at least one image.").max(100_000),
+    classes: z.array(classIndexSchema).max(1000).default([]),
+  }),
   z.object({ kind: z.literal("list"), fileKeys: z.array(cleanText({ field: "a file name", min: 1, max: 255 })).min(1, "List at least one file.").max(100_000) }),
 ]);
 export type SelectionRule = z.infer<typeof selectionRuleSchema>;

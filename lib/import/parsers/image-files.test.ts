@@ -18,8 +18,14 @@ describe("parseImageFileName", () => {
     expect(parseImageFileName("n02443484_black-footed_ferret.JPEG")).toEqual({ split: "sample", wnid: "n02443484", name: "black-footed_ferret" });
   });
 
+  it("recognizes a derived copy by the name of the file it was made from", () => {
+    expect(parseImageFileName("derived-mirror-of-ILSVRC2012_val_00000012.JPEG")).toEqual({ split: "derived", how: "mirror", of: { split: "val", fileNumber: 12 } });
+    expect(parseImageFileName("derived-colour-shifted-of-n01440764_10026.JPEG")).toMatchObject({ how: "colour-shifted", of: { split: "train" } });
+    expect(parseImageFileName("derived-mirror-of-derived-mirror-of-ILSVRC2012_val_00000012.JPEG")).toBeNull();
+  });
+
   it("returns null for anything else", () => {
-    for (const name of ["ILSVRC2012_val_00000000.JPEG", "ILSVRC2012_val_00050001.JPEG", "ILSVRC2012_val_293.JPEG", "ILSVRC2012_val_00000293.jpg", "n0144076_1.JPEG", "notes.txt", ""]) {
+    for (const name of ["derived-mirror-of-notes.JPEG", "ILSVRC2012_val_00000000.JPEG", "ILSVRC2012_val_00050001.JPEG", "ILSVRC2012_val_293.JPEG", "ILSVRC2012_val_00000293.jpg", "n0144076_1.JPEG", "notes.txt", ""]) {
       expect(parseImageFileName(name), name).toBeNull();
     }
   });

@@ -11,11 +11,18 @@ export type ImageFileName =
   /** Training images: `<wnid>_<n>.JPEG`, n numbering the image within its class folder. */
   | { split: "train"; wnid: string; fileNumber: number }
   /** One-per-class sample images such as `n02443484_black-footed_ferret.JPEG`. */
-  | { split: "sample"; wnid: string; name: string };
+  | { split: "sample"; wnid: string; name: string }
+  /** A copy made from another file (`derived-mirror-of-ILSVRC2012_val_00000012.JPEG`), e.g. the demo's duplicates. */
+  | { split: "derived"; how: string; of: Exclude<ImageFileName, { split: "derived" }> };
 
 /** Identifies an ImageNet file by its base name (folders are ignored); null when it is none. */
 export function parseImageFileName(path: string): ImageFileName | null {
   const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  const derived = /^derived-([a-z]+(?:-[a-z]+)*?)-of-(.+)$/.exec(name);
+  if (derived) {
+    const of = parseImageFileName(derived[2]!);
+    return of && of.split !== "derived" ? { split: "derived", how: derived[1]!, of } : null;
+  }
   let match = /^ILSVRC2012_(val|test)_(\d{8})\.JPEG$/.exec(name);
   if (match) {
     const fileNumber = Number(match[2]);

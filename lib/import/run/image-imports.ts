@@ -35,9 +35,11 @@ export async function importImageFolder(ctx: ImportContext, folder: string, opti
     const identity = parseImageFileName(name);
     if (!identity) throw new ImportError(path.join(folder, relative), null, "Not an ImageNet file name (ILSVRC2012_val_00000001.JPEG or n01440764_10026.JPEG).");
     const info = options.inspect === false ? null : readImageInfo(await readInput(path.join(root, relative)), path.join(folder, relative));
+    // A derived copy sits in its original's split but takes no number: the number names the original.
+    const split = identity.split === "derived" ? SPLITS[identity.of.split] : SPLITS[identity.split];
     rows.push({
       fileKey: name,
-      split: SPLITS[identity.split],
+      split,
       // Only validation and test numbers identify an image across files; training numbers restart per class.
       fileNumber: identity.split === "val" || identity.split === "test" ? identity.fileNumber : null,
       storagePath: relative,

@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+import { createDb } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { computeSuspectScores } from "@/lib/suspects/compute";
+import { rankAgainstCorrections } from "@/lib/suspects/evaluate";
+import { withDatabase } from "@/scripts/cli/with-database";
+
+export function registerSuspectsCommands(program: Command) {
+  program
+    .command("suspects")
+    .description("Rank images by how suspect their original label is; --evaluate compares the top 5% with the corrections of a study the score did not see.")
+    .option("--dataset <slug>", "dataset", DEFAULT_DATASET)
+    .option("--top <n>", "how many images to print", "20")
+    .option("--evaluate <source>", "leave this study out of the score and measure precision/recall of the top 5% against its corrections")
+    .option("--json", "print JSON")
+    .action(async (options: { dataset: string; top: string; evaluate?: string; json?: boolean }) => {
+      await withDatabase(async ({ url }) => {
+        const db = createDb(url);
+        try {
+          const dataset = await db.dataset.findUnique({ where: { slug: options.dataset }, select: { id: true } });
+          if (!dataset) throw new NotFoundError(`The dataset "${options.dataset}"`);
+          if (options.evaluate) {
+            const full = await rankAgainstCorrections(db, dataset.id, options.evaluate, []);
+            const heldOut = await rankAgainstCorrections(db, dataset.id, options.evaluate, [options.evaluate]);
+            console.log(JSON.stringify({ source: options.evaluate, withSource: full, sourceLeftOut: heldOut }, null, options.json ? undefined : 2));
+            return;
+          }
+          const ranked = (await computeSuspectScores(db, dataset.id)).slice(0, Number(options.top) || 20);
+          if (options.json) console.log(JSON.stringify(ranked));
+          else for (const r of ranked) console.log(`${r.score.toFixed(3)}  ${r.fileKey}  ${JSON.stringify(r.parts)}`);
+        } finally {
+          await db.$disconnect();
+        }
+      });
+    });
+}
