@@ -88,7 +88,8 @@ export function passwordFileOf(requestedDir: string): string {
 export function clusterPassword(requestedDir: string): { password: string; legacy: boolean } {
   const file = passwordFileOf(requestedDir);
   if (existsSync(file)) return { password: readFileSync(file, "utf8").trim(), legacy: false };
-  if (existsSync(path.join(clusterDir(requestedDir), "PG_VERSION"))) return { password: LEGACY_PASSWORD, legacy: true };
+  const made = [requestedDir, clusterDir(requestedDir)].some((folder) => existsSync(path.join(folder, "PG_VERSION")));
+  if (made) return { password: LEGACY_PASSWORD, legacy: true };
   return { password: writePassword(file), legacy: false };
 }
 

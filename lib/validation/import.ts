@@ -32,6 +32,8 @@ export const IMPORT_OPTION_SCHEMAS = {
       inspect: optional(z.boolean()),
       /** The path is then a URL template, not a folder. */
       urlTemplate: optional(z.boolean()),
+      /** Display name of the dataset, when this import creates it. */
+      datasetName: optional(cleanText({ field: "the dataset name", min: 1, max: 200 })),
     })
     .strict(),
   real: z.object({ scores: optional(serverPath("the scores file")) }).strict(),

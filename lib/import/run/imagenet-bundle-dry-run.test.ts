@@ -7,7 +7,8 @@ const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
 describe("importImagenetBundle dry run", () => {
-  it("validates every step of the shipped demo bundle on an empty database and writes nothing", async () => {
+  // Parses the whole bundle (50,000 images, every source): slow on a shared 2-core machine.
+  it("validates every step of the shipped demo bundle on an empty database and writes nothing", { timeout: 180_000 }, async () => {
     const steps: string[] = [];
     const summaries = await importImagenetBundle(
       { url: process.env.DATABASE_URL!, dataset: "imagenet-val", dryRun: true, onProgress: (step) => steps.push(step) },
