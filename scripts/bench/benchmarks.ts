@@ -1,0 +1,6 @@
+import type { Benchmark } from "./benchmark";
+import { claimBenchmark } from "./claim-bench";
+import { importBenchmark } from "./import-bench";
+
+/** Every benchmark `npm run bench` runs, in this order; a new one is one module and one line here. */
+export const BENCHMARKS: readonly Benchmark[] = [importBenchmark, claimBenchmark];
