@@ -89,8 +89,8 @@ export function LabelingScreen({ campaign, item, vocabulary, upcoming, progress,
   }
 
   return (
+    // No key here: the workbench keys its per-image stores itself, and the class catalog stays.
     <LabelingWorkbench
-      key={item.image.id}
       campaignName={campaign.name}
       instructions={campaign.instructions}
       item={item}
