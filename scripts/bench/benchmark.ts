@@ -41,5 +41,7 @@ export interface Benchmark {
   /** What `npm run bench -- <name>` selects. */
   name: string;
   what: string;
+  /** Builds and starts the app (minutes): run when named or in a full run, left out of --quick. */
+  startsApp?: boolean;
   run(ctx: BenchContext): Promise<Measure[]>;
 }

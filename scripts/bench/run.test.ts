@@ -51,5 +51,5 @@ it("refuses a benchmark name it does not know, naming the ones there are", { tim
     cwd: root,
     env: { ...process.env, DATABASE_URL: inject("postgresUrl") },
   }).catch((error: { code: number; stderr: string }) => error);
-  expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining("There are: import, claim") });
+  expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining("There are: import, claim, browser") });
 });

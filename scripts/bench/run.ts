@@ -37,8 +37,10 @@ async function main() {
     console.error(`No benchmark named ${unknown.join(", ")}. There are: ${BENCHMARKS.map((b) => b.name).join(", ")}.`);
     process.exit(2);
   }
-  const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((benchmark) => names.includes(benchmark.name));
   const quick = options.quick ?? false;
+  const selected = names.length > 0
+    ? BENCHMARKS.filter((benchmark) => names.includes(benchmark.name))
+    : BENCHMARKS.filter((benchmark) => !(quick && benchmark.startsApp));
   const repeats = quick ? 1 : options.repeats;
   const out = path.resolve(options.out ?? (quick ? ".relabel/bench-quick" : import.meta.dirname));
 
