@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, expect, type Page } from "@playwright/test";
 import { createDb } from "@/lib/db";
 import { freePort, withDatabase } from "@/lib/db/embedded-postgres";
 import { APP_DATABASE, appClusterDir, runningServerUrl } from "@/lib/db/local-database";
@@ -85,16 +85,17 @@ async function label(page: Page, baseUrl: string, campaignId: number, images: nu
     await page.keyboard.press("Shift"); // the floor: a key, and the frame after it
     await page.keyboard.press("Enter");
     if (i === images - 1) break; // the last submit leads to the end of the queue, not to an image
-    await page.waitForFunction((previous) => {
-      const text = document.querySelector("h1")?.textContent?.trim();
-      const bench = (window as unknown as { __bench: { painted: Record<string, number> } }).__bench;
-      return text && text !== previous && (bench.painted[text] ?? -1) > 0;
-    }, current);
-    const next = (await heading(page).textContent())!.trim();
-    submitToPaint.push(await page.evaluate((alt) => {
+    // The first paint of an image after this Enter, whichever element shows it.
+    await page.waitForFunction(() => {
       const bench = (window as unknown as { __bench: { submits: number[]; painted: Record<string, number> } }).__bench;
-      return bench.painted[alt]! - bench.submits.at(-1)!;
-    }, next));
+      return Object.values(bench.painted).some((at) => at > bench.submits.at(-1)!);
+    });
+    submitToPaint.push(await page.evaluate(() => {
+      const bench = (window as unknown as { __bench: { submits: number[]; painted: Record<string, number> } }).__bench;
+      const submitted = bench.submits.at(-1)!;
+      return Math.min(...Object.values(bench.painted).filter((at) => at > submitted)) - submitted;
+    }));
+    await expect(heading(page)).not.toHaveText(current);
   }
   const floor = await page.evaluate(() => {
     const bench = (window as unknown as { __bench: { keys: number[]; keyFrames: number[] } }).__bench;
@@ -113,7 +114,11 @@ async function measure(ctx: BenchContext) {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript(instrument);
-      const { submitToPaint, floor } = await label(page, `http://127.0.0.1:${port}`, campaignId, images);
+      const { submitToPaint, floor } = await label(page, `http://127.0.0.1:${port}`, campaignId, images).catch(async (error: unknown) => {
+        await page.screenshot({ path: "/tmp/shots/browser-bench-failure.png" }).catch(() => {});
+        throw error;
+      });
+      await page.screenshot({ path: "/tmp/shots/browser-bench-end.png" });
       ctx.log(`browser: ${submitToPaint.length} transitions measured`);
       const p95 = [...submitToPaint].sort((a, b) => a - b)[Math.ceil(submitToPaint.length * 0.95) - 1]!;
       return [
