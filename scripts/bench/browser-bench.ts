@@ -15,12 +15,13 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 /**
  * Runs in the page before any script: records when Enter goes down and when each image first
  * paints (decoded, then the frame after), on the page's own clock. Soft navigations keep the
- * document, so both ends are on one clock.
+ * document, so both ends are on one clock. Plain JavaScript in a string: a function would be
+ * serialised with the helpers tsx adds to it, which the page does not have.
  */
-function instrument() {
-  const bench = { submits: [] as number[], keys: [] as number[], keyFrames: [] as number[], painted: {} as Record<string, number> };
-  (window as unknown as { __bench: typeof bench }).__bench = bench;
-  const afterPaint = (record: () => void) => requestAnimationFrame(() => setTimeout(record, 0));
+const INSTRUMENT = `
+  const bench = { submits: [], keys: [], keyFrames: [], painted: {} };
+  window.__bench = bench;
+  const afterPaint = (record) => requestAnimationFrame(() => setTimeout(record, 0));
   addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.repeat) bench.submits.push(performance.now());
     if (event.key === "Shift") {
@@ -28,14 +29,15 @@ function instrument() {
       afterPaint(() => bench.keyFrames.push(performance.now()));
     }
   }, true);
-  const watch = (image: HTMLImageElement) => {
+  const watch = (image) => {
     const alt = image.alt;
     if (!alt || alt in bench.painted) return;
     bench.painted[alt] = -1;
     image.decode().then(() => afterPaint(() => (bench.painted[alt] = performance.now())), () => delete bench.painted[alt]);
   };
-  new MutationObserver(() => document.querySelectorAll("img").forEach(watch)).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["src", "alt"] });
-}
+  new MutationObserver(() => document.querySelectorAll("img").forEach(watch))
+    .observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["src", "alt"] });
+`;
 
 async function startApp(port: number): Promise<ChildProcess> {
   const app = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts", "--fresh"], {
@@ -113,7 +115,7 @@ async function measure(ctx: BenchContext) {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.addInitScript(instrument);
+      await page.addInitScript({ content: INSTRUMENT });
       const { submitToPaint, floor } = await label(page, `http://127.0.0.1:${port}`, campaignId, images).catch(async (error: unknown) => {
         await page.screenshot({ path: "/tmp/shots/browser-bench-failure.png" }).catch(() => {});
         throw error;
