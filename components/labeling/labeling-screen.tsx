@@ -139,8 +139,8 @@ export function LabelingScreen({ userId, campaign, item, vocabulary, upcoming, p
   }
 
   return (
+    // No key here: the workbench keys its per-image stores itself, and the class catalog stays.
     <LabelingWorkbench
-      key={item.image.id}
       campaignName={campaign.name}
       instructions={campaign.instructions}
       item={item}

@@ -5,7 +5,8 @@ import { CandidateList } from "@/components/labeling/candidate-list";
 import { ClassSearchDialog } from "@/components/labeling/class-search-dialog";
 import { DecisionActions, DecisionPanel } from "@/components/labeling/decision-panel";
 import { CampaignInstructions } from "@/components/labeling/campaign-instructions";
-import { ImageViewer } from "@/components/labeling/image-viewer";
+import { type ClassCatalog, useClassCatalogIndex } from "@/components/labeling/class-catalog";
+import { ImageViewer, type ImageViewerProps } from "@/components/labeling/image-viewer";
 import { LabelingSessionProvider, useDecision, useSessionStores, useView } from "@/components/labeling/labeling-session";
 import { ShortcutHelp } from "@/components/labeling/shortcut-help";
 import { SkipDialog } from "@/components/labeling/skip-dialog";
@@ -14,8 +15,7 @@ import { useDraftAutosave } from "@/components/labeling/use-draft-autosave";
 import { useLabelingKeys } from "@/components/labeling/use-labeling-keys";
 import { usePrefetchImages } from "@/components/labeling/use-prefetch-images";
 import { WorkbenchHeader } from "@/components/labeling/workbench-header";
-import { distinctName, duplicateNames, indexClasses, type ClassLookup } from "@/lib/labeling/class-lookup";
-import { createClassSearchIndex, type ClassSearchIndex } from "@/lib/labeling/class-search";
+import { distinctName } from "@/lib/labeling/class-lookup";
 import { selectCanRedo, selectCanUndo, selectIsDirty } from "@/lib/labeling/decision-store";
 import { checkDraft, draftFieldErrors, initialDraft } from "@/lib/labeling/draft";
 import type { KeyCommand } from "@/lib/labeling/keymap";
@@ -61,19 +61,10 @@ export interface LabelingWorkbenchProps {
   onSkip(reason: string): Promise<void>;
 }
 
-interface Catalog {
-  lookup: ClassLookup;
-  duplicates: ReadonlySet<string>;
-  search: ClassSearchIndex;
-}
-
 /** The annotator's screen for one image. Stores are per image: the provider is keyed by image id. */
 export function LabelingWorkbench(props: LabelingWorkbenchProps) {
   const { classes, item } = props;
-  const catalog = useMemo<Catalog>(
-    () => ({ lookup: indexClasses(classes), duplicates: duplicateNames(classes), search: createClassSearchIndex(classes) }),
-    [classes],
-  );
+  const catalog = useClassCatalogIndex(classes);
   usePrefetchImages(props.prefetchUrls ?? []);
   return (
     <LabelingSessionProvider key={item.image.id} initial={initialDraft(item)}>
@@ -82,7 +73,7 @@ export function LabelingWorkbench(props: LabelingWorkbenchProps) {
   );
 }
 
-function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catalog: Catalog }) {
+function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catalog: ClassCatalog }) {
   const { item } = props;
   const { decision, view } = useSessionStores();
   const draft = useDecision((state) => state.present);
@@ -91,8 +82,6 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
   const canRedo = useDecision(selectCanRedo);
   const overlay = useView((state) => state.overlay);
   const pickingAmbiguity = useView((state) => state.pickingAmbiguity);
-  const mode = useView((state) => state.mode);
-  const transform = useView((state) => state.transform);
   // Store actions never change; taken once so children and effects see stable references.
   const [actions] = useState(() => decision.getState());
   const [viewActions] = useState(() => view.getState());
@@ -246,12 +235,11 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
       />
       <main className="grid min-h-0 flex-1 grid-rows-[minmax(18rem,55vh)_auto] lg:grid-cols-[minmax(0,3fr)_minmax(24rem,2fr)] lg:grid-rows-1">
         <section aria-label={`Image ${item.image.fileKey}`} className="min-h-0">
-          <ImageViewer
+          <ViewedImage
             src={item.image.url}
             alt={item.image.fileKey}
             width={item.image.width}
             height={item.image.height}
-            view={{ mode, transform }}
             actions={viewActions}
           />
         </section>
@@ -315,4 +303,14 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
       <ShortcutHelp open={overlay === "help"} onClose={viewActions.closeOverlay} />
     </div>
   );
+}
+
+/**
+ * The only subscriber to zoom and pan: a wheel or drag event changes the transform many times a
+ * second, and re-renders just the viewer, not the candidate, decision and source panels.
+ */
+function ViewedImage(props: Omit<ImageViewerProps, "view">) {
+  const mode = useView((state) => state.mode);
+  const transform = useView((state) => state.transform);
+  return <ImageViewer {...props} view={{ mode, transform }} />;
 }

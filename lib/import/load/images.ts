@@ -12,24 +12,28 @@ export interface ImageRow {
   contentHash: string | null;
 }
 
+const COLUMNS = ["file_key", "split", "file_number", "storage_path", "width", "height", "bytes", "content_hash"] as const;
+const values = (image: ImageRow) => [
+  image.fileKey, image.split, image.fileNumber, image.storagePath,
+  image.width, image.height, image.bytes, image.contentHash,
+] as const;
+
 /**
  * Adds images or refreshes what is known of them; never deletes (decisions hang off images).
  * Known dimensions and hashes are kept when a new row does not know them.
  */
 export async function upsertImages(client: pg.Client, datasetId: number, images: readonly ImageRow[]): Promise<number> {
+  const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM images WHERE dataset_id = $1) AS empty`, [datasetId]);
+  // A dataset's first import has nothing to merge with: COPY straight into images, each row written once.
+  if (rows[0]!.empty) {
+    await copyRows(client, "images", ["dataset_id", ...COLUMNS], images.map((image) => [datasetId, ...values(image)]));
+    return images.length;
+  }
   await client.query(
     `CREATE TEMP TABLE incoming_images (file_key text, split "Split", file_number int, storage_path text,
        width int, height int, bytes int, content_hash text) ON COMMIT DROP`,
   );
-  await copyRows(
-    client,
-    "incoming_images",
-    ["file_key", "split", "file_number", "storage_path", "width", "height", "bytes", "content_hash"],
-    images.map((image) => [
-      image.fileKey, image.split, image.fileNumber, image.storagePath,
-      image.width, image.height, image.bytes, image.contentHash,
-    ]),
-  );
+  await copyRows(client, "incoming_images", COLUMNS, images.map(values));
   const result = await client.query(
     `INSERT INTO images (dataset_id, file_key, split, file_number, storage_path, width, height, bytes, content_hash)
      SELECT $1, file_key, split, file_number, storage_path, width, height, bytes, content_hash FROM incoming_images

@@ -37,17 +37,27 @@ async function upsertSource(client: pg.Client, datasetId: number, spec: SourceSp
 
 interface TargetTable<R> {
   table: string;
-  /** Columns of the temporary table (file_number first) with their SQL types. */
-  columns: readonly (readonly [name: string, type: string])[];
-  row(record: R): readonly CopyValue[];
-  /** Target columns besides source_id and image_id, filled from the same-named temp columns. */
+  /** Target columns besides source_id and image_id, in the order `row` returns their values. */
   targetColumns: readonly string[];
+  row(record: R): readonly CopyValue[];
+}
+
+/**
+ * The dataset's validation images by file number. One indexed read replaces a temp table and a
+ * join per source: COPY then writes straight into the target table, each row once.
+ */
+async function validationImageIds(client: pg.Client, datasetId: number): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ file_number: number; id: number }>(
+    `SELECT file_number, id FROM images WHERE dataset_id = $1 AND split = 'VAL' AND file_number IS NOT NULL`,
+    [datasetId],
+  );
+  return new Map(rows.map((row) => [row.file_number, row.id]));
 }
 
 /**
  * Replaces everything a source said about a dataset: upsert the source, delete its rows, COPY
- * the new ones into a temp table, join them to images by validation file number. Runs inside
- * the caller's transaction, so a failure anywhere keeps the old rows.
+ * the new ones attached to images by validation file number. Runs inside the caller's
+ * transaction, so a failure anywhere keeps the old rows.
  */
 async function replaceRows<R extends { fileNumber: number }>(
   client: pg.Client,
@@ -58,37 +68,24 @@ async function replaceRows<R extends { fileNumber: number }>(
 ): Promise<LoadCounts & { sourceId: number }> {
   const sourceId = await upsertSource(client, datasetId, spec);
   await client.query(`DELETE FROM ${target.table} WHERE source_id = $1`, [sourceId]);
-  await client.query(
-    `CREATE TEMP TABLE incoming (${target.columns.map(([name, type]) => `"${name}" ${type}`).join(", ")}) ON COMMIT DROP`,
-  );
-  await copyRows(client, "incoming", target.columns.map(([name]) => name), records.map(target.row));
-  const columns = target.targetColumns.map((column) => `"${column}"`).join(", ");
-  const inserted = await client.query(
-    `INSERT INTO ${target.table} (source_id, image_id, ${columns})
-     SELECT $1, images.id, ${target.targetColumns.map((column) => `incoming."${column}"`).join(", ")}
-     FROM incoming JOIN images ON images.dataset_id = $2 AND images.split = 'VAL' AND images.file_number = incoming.file_number`,
-    [sourceId, datasetId],
-  );
-  await client.query("DROP TABLE incoming");
-  const stored = inserted.rowCount ?? 0;
+  const imageIds = await validationImageIds(client, datasetId);
+  let stored = 0;
+  function* rows(): Generator<readonly CopyValue[]> {
+    for (const record of records) {
+      const imageId = imageIds.get(record.fileNumber);
+      if (imageId === undefined) continue;
+      stored++;
+      yield [sourceId, imageId, ...target.row(record)];
+    }
+  }
+  await copyRows(client, target.table, ["source_id", "image_id", ...target.targetColumns], rows());
   return { sourceId, stored, notInDataset: records.length - stored };
 }
 
 const VERDICTS: TargetTable<VerdictRecord> = {
   table: "source_labels",
-  columns: [
-    ["file_number", "int"],
-    ["status", `"VerdictStatus"`],
-    ["classes", "int[]"],
-    ["category", "text"],
-    ["manually_validated", "boolean"],
-    ["scores", "jsonb"],
-    ["votes", "jsonb"],
-    ["details", "jsonb"],
-  ],
   targetColumns: ["status", "classes", "category", "manually_validated", "scores", "votes", "details"],
   row: (verdict) => [
-    verdict.fileNumber,
     verdict.status,
     verdict.classes,
     verdict.category ?? null,
@@ -101,32 +98,20 @@ const VERDICTS: TargetTable<VerdictRecord> = {
 
 const PREDICTIONS: TargetTable<PredictionRecord> = {
   table: "predictions",
-  columns: [["file_number", "int"], ["classes", "int[]"], ["scores", "double precision[]"]],
   targetColumns: ["classes", "scores"],
-  row: (prediction) => [prediction.fileNumber, prediction.classes, prediction.scores],
+  row: (prediction) => [prediction.classes, prediction.scores],
 };
 
 const HINTS: TargetTable<HintRecord> = {
   table: "image_hints",
-  columns: [["file_number", "int"], ["class_index", "int"], ["category", "text"], ["severity", "text"]],
   targetColumns: ["class_index", "category", "severity"],
-  row: (hint) => [hint.fileNumber, hint.classIndex, hint.category, hint.severity],
+  row: (hint) => [hint.classIndex, hint.category, hint.severity],
 };
 
 const EXPERT_DECISIONS: TargetTable<ExpertDecisionRecord> = {
   table: "decisions",
-  columns: [
-    ["file_number", "int"],
-    ["classes", "int[]"],
-    ["ambiguity", `"AmbiguityReason"`],
-    ["candidate_classes", "int[]"],
-    ["outside_labels", "text[]"],
-    ["notes", "text"],
-    ["updated_at", "timestamp(3)"],
-  ],
   targetColumns: ["classes", "ambiguity", "candidate_classes", "outside_labels", "notes", "updated_at"],
   row: (decision) => [
-    decision.fileNumber,
     decision.classes,
     decision.ambiguity,
     decision.candidateClasses,

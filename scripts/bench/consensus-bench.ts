@@ -1,0 +1,69 @@
+import { performance } from "node:perf_hooks";
+import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { recomputeCampaign } from "@/lib/consensus/recompute";
+import { createDb, type Db } from "@/lib/db";
+import { seedUser } from "@/lib/testing/factories";
+import type { Benchmark, BenchContext } from "./benchmark";
+
+/**
+ * A campaign of `images` images × 3 decisions (a third with one dissenter, a tenth with no
+ * majority), written with set-based SQL.
+ */
+async function seedRecomputeCampaign(db: Db, images: number): Promise<number> {
+  const slug = `bench-consensus-${images}-${Date.now()}`;
+  const dataset = await db.dataset.create({ data: { slug, name: slug }, select: { id: true } });
+  await db.$executeRaw`
+    INSERT INTO images (dataset_id, file_key, split, file_number, storage_path)
+    SELECT ${dataset.id}, 'img_' || n, 'VAL', n, 'img_' || n FROM generate_series(1, ${images}::int) AS n`;
+  const imageIds = (await db.image.findMany({ where: { datasetId: dataset.id }, orderBy: { id: "asc" }, select: { id: true } })).map((image) => image.id);
+  const users = await Promise.all([seedUser(db), seedUser(db), seedUser(db)]);
+  const campaignId = await createCampaign(db, {
+    datasetId: dataset.id, name: slug, instructions: "", annotatorsPerImage: 3, showPriorLabels: true, selection: {}, imageIds, memberIds: users.map((u) => u.id), createdById: null,
+  });
+  await db.$executeRaw`
+    INSERT INTO decisions (campaign_id, image_id, user_id, classes, candidate_classes, outside_labels, updated_at)
+    SELECT ${campaignId}, i.id, u.id,
+           ARRAY[CASE WHEN (u.ord = 3 AND i.id % 3 = 0) OR (u.ord > 1 AND i.id % 10 = 0) THEN (i.id + u.ord) % 1000 ELSE i.id % 1000 END],
+           '{}', '{}', now()
+    FROM images i CROSS JOIN unnest(${users.map((u) => u.id)}::int[]) WITH ORDINALITY AS u(id, ord)
+    WHERE i.dataset_id = ${dataset.id}`;
+  return campaignId;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+async function measure(ctx: BenchContext) {
+  const images = ctx.quick ? 2_000 : 50_000;
+  const first: number[] = [];
+  const unchanged: number[] = [];
+  const baseline: number[] = [];
+  for (let repeat = 0; repeat < ctx.repeats; repeat++) {
+    const db = createDb(await ctx.freshDatabase(`consensus_${repeat}`));
+    try {
+      const campaignId = await seedRecomputeCampaign(db, images);
+      // The floor: PostgreSQL reading and grouping the same decisions, with no rule applied and nothing written.
+      baseline.push(await timed(() => db.$queryRaw`
+        SELECT image_id, array_agg(classes::text ORDER BY user_id) AS outcomes FROM decisions WHERE campaign_id = ${campaignId} GROUP BY image_id`));
+      first.push(await timed(() => recomputeCampaign(db, campaignId)));
+      unchanged.push(await timed(() => recomputeCampaign(db, campaignId)));
+      ctx.log(`consensus: ${images} images, first ${Math.round(first.at(-1)!)} ms, unchanged ${Math.round(unchanged.at(-1)!)} ms`);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+  const grouped = { what: `SELECT … GROUP BY image_id over the same ${images * 3} decisions (read and group only)`, samples: baseline };
+  return [
+    { name: `recompute-${images}`, unit: "ms" as const, measured: { what: `first recomputation of ${images} images × 3 decisions (majority): every row and revision written`, samples: first }, baseline: grouped },
+    { name: `recompute-unchanged-${images}`, unit: "ms" as const, measured: { what: `recomputing again with nothing changed (read, compare, write nothing)`, samples: unchanged }, baseline: grouped },
+  ];
+}
+
+export const consensusBenchmark: Benchmark = {
+  name: "consensus",
+  what: "Recomputing a campaign's consensus vs PostgreSQL grouping the same decisions",
+  run: measure,
+};
