@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeAgreementReport } from "@/lib/agreement/campaign-report";
-import { toCsv } from "@/lib/agreement/csv";
+import { toCsv } from "@/lib/csv/csv";
 import { reportTable } from "@/lib/agreement/report-tables";
 import { parseAgreementCsvPath, parseCampaignParam } from "@/lib/validation/agreement";
 import type { DecisionOutcome } from "@/lib/decisions/outcome";

@@ -1,5 +1,6 @@
 import type { AgreementReport } from "@/lib/agreement/campaign-report";
-import type { Cell } from "@/lib/agreement/csv";
+/** A table cell: text or a figure (null: undefined); every one is also a CSV cell. */
+export type TableCell = string | number | null;
 import type { AgreementTableName } from "@/lib/validation/agreement";
 
 export interface ReportTable {
@@ -10,7 +11,7 @@ export interface ReportTable {
   columns: string[];
   /** Per column: text, a count, or a statistic (shown with three decimals, 1 as 1.000). */
   kinds: ColumnKind[];
-  rows: Cell[][];
+  rows: TableCell[][];
 }
 
 export type ColumnKind = "text" | "count" | "figure";

@@ -1,5 +1,5 @@
 import "server-only";
-import { type CsvCell, toCsv } from "@/lib/analytics/csv";
+import { type CsvCell, toCsv } from "@/lib/csv/csv";
 import { getClassNames, getClassReport, getConfusion, getDatasetId, getOverlap, getThroughput, listAnalyticsSources, readAnalyticsQuery } from "@/lib/data/analytics";
 import { getEvaluationTable } from "@/lib/data/evaluation";
 

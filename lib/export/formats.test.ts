@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { type ConsensusRow, csvCell, csvEncoder, cleanListEncoder, isClean, realJsonEncoder, validLabels } from "@/lib/export/formats";
+import { csvCell } from "@/lib/csv/csv";
+import { type ConsensusRow, csvEncoder, cleanListEncoder, isClean, realJsonEncoder, validLabels } from "@/lib/export/formats";
 import { cleanRuleSchema } from "@/lib/validation/export";
 
 function row(overrides: Partial<ConsensusRow> = {}): ConsensusRow {

@@ -1,3 +1,4 @@
+import { type CsvCell, csvLine } from "@/lib/csv/csv";
 import type { AmbiguityReason, ConsensusStatus } from "@/lib/generated/prisma/enums";
 import type { CleanRule, ExportFormatName } from "@/lib/validation/export";
 
@@ -71,22 +72,8 @@ export function realJsonEncoder(positions: number): ExportEncoder<ConsensusRow> 
 
 export const CSV_COLUMNS = ["file", "labels", "status", "ambiguous", "not_in_imagenet", "n_decisions", "agreement", "method", "updated_at"] as const;
 
-/**
- * One CSV cell: a value a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) gets a
- * leading apostrophe (OWASP's advice); then RFC 4180 quoting when it holds a comma, quote or line break.
- */
-export function csvCell(value: string | number | boolean | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: readonly (string | number | boolean | null)[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
-
 /** Labels are space-separated class indices; outside-ImageNet labels are joined with "; ". */
-export function csvCells(row: ConsensusRow): (string | number | boolean | null)[] {
+export function csvCells(row: ConsensusRow): CsvCell[] {
   return [
     row.file,
     validLabels(row).join(" "),

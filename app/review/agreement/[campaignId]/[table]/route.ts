@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { toCsv } from "@/lib/agreement/csv";
+import { toCsv } from "@/lib/csv/csv";
 import { reportTable } from "@/lib/agreement/report-tables";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";

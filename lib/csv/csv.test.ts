@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "@/lib/agreement/csv";
+import { csvCell, toCsv } from "@/lib/csv/csv";
 
 describe("CSV", () => {
   it("quotes commas, quotes and line breaks (RFC 4180) and ends rows with CRLF", () => {
@@ -13,5 +13,9 @@ describe("CSV", () => {
 
   it("keeps numbers numeric, negative ones included, rounded to 6 decimals", () => {
     expect(toCsv(["κ"], [[-1 / 3], [2 / 3], [0]])).toBe("κ\r\n-0.333333\r\n0.666667\r\n0\r\n");
+  });
+
+  it("writes booleans as words and leaves null, undefined and non-finite numbers empty", () => {
+    expect([true, false, null, undefined, Number.NaN].map(csvCell)).toEqual(["true", "false", "", "", ""]);
   });
 });
