@@ -51,6 +51,16 @@ export interface KeyBinding {
 
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
+/** The image viewer's and the help overlay's keys, the same on every screen that shows an image. */
+export const VIEWER_BINDINGS = [
+  { action: "zoomIn", key: "+", label: "Zoom in", description: "Zoom in at the centre of the image", group: "Image", chords: [{ key: "+" }, { key: "=" }] },
+  { action: "zoomOut", key: "-", label: "Zoom out", description: "Zoom out", group: "Image", chords: [{ key: "-" }, { key: "_" }] },
+  { action: "zoomFit", key: "0", label: "Fit", description: "Fit the whole image in view", group: "Image", chords: [{ key: "0" }] },
+  { action: "fullResolution", key: "F", label: "Full resolution", description: "Show the image at its real pixel size (1:1), or back to fit", group: "Image", chords: [{ key: "f" }] },
+  { action: "help", key: "?", label: "Shortcuts", description: "Show or hide this list", group: "Help", chords: [{ key: "?" }] },
+  { action: "close", key: "Esc", label: "Close", description: "Close the open overlay, or leave a text field", group: "Help", chords: [{ key: "Escape", inText: true }] },
+] as const satisfies readonly { action: KeyAction; group: KeyGroup; key: string; label: string; description: string; chords: readonly KeyChord[] }[];
+
 export const KEYMAP: readonly KeyBinding[] = [
   {
     action: "toggleCandidate",
@@ -91,12 +101,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { action: "previous", key: "Backspace", label: "Previous image", description: "Go back to the previous image", group: "Navigation", chords: [{ key: "Backspace" }] },
   { action: "skip", key: "S", label: "Skip", description: "Skip this image (you will be asked why)", group: "Navigation", chords: [{ key: "s" }] },
-  { action: "zoomIn", key: "+", label: "Zoom in", description: "Zoom in at the centre of the image", group: "Image", chords: [{ key: "+" }, { key: "=" }] },
-  { action: "zoomOut", key: "-", label: "Zoom out", description: "Zoom out", group: "Image", chords: [{ key: "-" }, { key: "_" }] },
-  { action: "zoomFit", key: "0", label: "Fit", description: "Fit the whole image in view", group: "Image", chords: [{ key: "0" }] },
-  { action: "fullResolution", key: "F", label: "Full resolution", description: "Show the image at its real pixel size (1:1), or back to fit", group: "Image", chords: [{ key: "f" }] },
-  { action: "help", key: "?", label: "Shortcuts", description: "Show or hide this list", group: "Help", chords: [{ key: "?" }] },
-  { action: "close", key: "Esc", label: "Close", description: "Close the open overlay, or leave a text field", group: "Help", chords: [{ key: "Escape", inText: true }] },
+  ...VIEWER_BINDINGS,
 ];
 
 export const KEY_GROUPS: readonly KeyGroup[] = ["Decision", "Navigation", "Image", "Help"];

@@ -2,7 +2,7 @@
  * The review screen's one keymap: the keydown handler (matchReviewKey) and the help overlay both
  * read REVIEW_KEYMAP, so every shortcut is documented.
  */
-import { chordMatches, type FocusKind, type KeyChord, type KeyEventLike } from "@/lib/labeling/keymap";
+import { VIEWER_BINDINGS, chordMatches, type FocusKind, type KeyChord, type KeyEventLike } from "@/lib/labeling/keymap";
 
 export type ReviewKeyGroup = "Resolve" | "Navigation" | "Image" | "Help";
 
@@ -53,12 +53,7 @@ export const REVIEW_KEYMAP: readonly ReviewKeyBinding[] = [
   },
   { action: "sendBack", key: "B", label: "Send back", description: "Ask for one more annotation of this image in its campaign", group: "Navigation", chords: [{ key: "b" }] },
   { action: "next", key: "J", label: "Next image", description: "Open the next image of the queue without resolving this one", group: "Navigation", chords: [{ key: "j" }] },
-  { action: "zoomIn", key: "+", label: "Zoom in", description: "Zoom in at the centre of the image", group: "Image", chords: [{ key: "+" }, { key: "=" }] },
-  { action: "zoomOut", key: "-", label: "Zoom out", description: "Zoom out", group: "Image", chords: [{ key: "-" }, { key: "_" }] },
-  { action: "zoomFit", key: "0", label: "Fit", description: "Fit the whole image in view", group: "Image", chords: [{ key: "0" }] },
-  { action: "fullResolution", key: "F", label: "Full resolution", description: "Show the image at its real pixel size (1:1), or back to fit", group: "Image", chords: [{ key: "f" }] },
-  { action: "help", key: "?", label: "Shortcuts", description: "Show or hide this list", group: "Help", chords: [{ key: "?" }] },
-  { action: "close", key: "Esc", label: "Close", description: "Close the open overlay, or leave a text field", group: "Help", chords: [{ key: "Escape", inText: true }] },
+  ...VIEWER_BINDINGS,
 ];
 
 export const REVIEW_KEY_GROUPS: readonly ReviewKeyGroup[] = ["Resolve", "Navigation", "Image", "Help"];
