@@ -1,25 +1,12 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { seedAgreementCampaign } from "@/lib/testing/agreement-fixture";
+import { runRelabelCli } from "@/lib/testing/run-cli";
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "../..");
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
-/** Runs the CLI exactly as `npm run relabel -- ...` does, against this test file's database. */
-async function relabel(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/relabel.ts", ...args], { cwd: root, env: process.env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const relabel = (...args: string[]) => runRelabelCli(args);
 
 // Each CLI run starts tsx and migrates the database; on a busy 2-core machine two runs approach the default 30 s.
 describe("relabel agreement", { timeout: 90_000 }, () => {

@@ -1,26 +1,16 @@
-import { execFile } from "node:child_process";
 import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
+import { runRelabelCli } from "@/lib/testing/run-cli";
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
-async function relabel(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/relabel.ts", ...args], { cwd: root, env: process.env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const relabel = (...args: string[]) => runRelabelCli(args);
 
 describe("relabel duplicates", () => {
   it("scan hashes what is missing and prints the groups as JSON; a second scan hashes nothing; import names a bad line", { timeout: 120_000 }, async () => {

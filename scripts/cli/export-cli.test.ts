@@ -1,17 +1,14 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { withDatabase } from "@/lib/db/embedded-postgres";
 import { adminQuery, TEMPLATE_DATABASE } from "@/lib/testing/postgres-admin";
 import { seedConsensus, seedDecisionWithHistory, seedUser } from "@/lib/testing/factories";
+import { runRelabelCli } from "@/lib/testing/run-cli";
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "../..");
 const sourceUrl = process.env.DATABASE_URL!;
 const source = createDb(sourceUrl);
 let targetUrl: string;
@@ -20,15 +17,7 @@ let folder: string;
 const SLUG = "round-trip";
 const files = Array.from({ length: 4 }, (_, i) => `ILSVRC2012_val_${String(i + 1).padStart(8, "0")}.JPEG`);
 
-async function relabel(url: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/relabel.ts", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const relabel = (url: string, ...args: string[]) => runRelabelCli(args, { DATABASE_URL: url });
 
 async function seedImages(db: Db) {
   const dataset = await db.dataset.create({ data: { slug: SLUG, name: "Round trip" }, select: { id: true } });

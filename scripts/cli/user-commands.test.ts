@@ -1,26 +1,13 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/users";
 import { createDb } from "@/lib/db";
 import { seedUser } from "@/lib/testing/factories";
+import { runRelabelCli } from "@/lib/testing/run-cli";
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "../..");
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
-/** Runs the CLI exactly as `npm run relabel -- ...` does, against this test file's database. */
-async function relabel(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/relabel.ts", ...args], { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const relabel = (args: string[], env: Record<string, string> = {}) => runRelabelCli(args, env);
 
 describe("relabel user", () => {
   it("creates only users whose password passes the strength check", async () => {
