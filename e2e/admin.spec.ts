@@ -51,7 +51,7 @@ test("a bad import says what is wrong and writes nothing", async ({ page }) => {
   await form.getByLabel("Kind").selectOption("real");
   await form.getByLabel(/Path on the server/).fill("/etc/passwd");
   await form.getByRole("button", { name: "Validate" }).click();
-  await expect(form.getByRole("alert")).toContainText("limited to these folders");
+  await expect(form.getByRole("alert")).toContainText("in the folders imports may read from");
 
   // A file of the wrong kind inside an allowed folder: the parser names the problem.
   await form.getByLabel(/Path on the server/).fill(path.join(DEMO, "imagenet-classes/class_info.json"));

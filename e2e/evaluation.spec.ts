@@ -10,7 +10,7 @@ const FIRST_RENDER = { timeout: 90_000 };
 test("an admin evaluates the demo models under every protocol, sees the rank chart, then opens analytics", async ({ page }) => {
   test.setTimeout(300_000);
   await signInThroughForm(page, ACCOUNTS.admin.email);
-  await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("link", { name: "Admin", exact: true }).click();
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Evaluation" }).click();
   await expect(page.getByRole("heading", { name: "Evaluation", level: 1 })).toBeVisible(FIRST_RENDER);
 

@@ -19,4 +19,8 @@ describe("describeVerdict", () => {
       "validation: +*",
     ]);
   });
+
+  it("leaves out bookkeeping kept only for analytics (ReaL's list order)", () => {
+    expect(describeVerdict(null, { labelsInFileOrder: [970, 795] }, names)).toEqual([]);
+  });
 });

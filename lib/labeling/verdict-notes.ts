@@ -2,6 +2,10 @@
  * Short, human-readable extras of a source's verdict (votes, unclear labels) for the source
  * panel. Class indices in the details are named with `className`.
  */
+// Kept for analytics only (ReaL's original list order, for the blog's ordered-string comparison):
+// the panel already shows the same classes as a set.
+const NOT_SHOWN = new Set(["labelsInFileOrder"]);
+
 export function describeVerdict(votes: unknown, details: unknown, className: (index: number) => string): string[] {
   const notes: string[] = [];
   if (votes && typeof votes === "object") {
@@ -10,6 +14,7 @@ export function describeVerdict(votes: unknown, details: unknown, className: (in
   }
   if (details && typeof details === "object") {
     for (const [key, value] of Object.entries(details as Record<string, unknown>)) {
+      if (NOT_SHOWN.has(key)) continue;
       const classValued = /label|class/i.test(key);
       const show = (item: unknown) => (classValued && typeof item === "number" ? className(item) : String(item));
       if (Array.isArray(value) && value.length > 0) notes.push(`${humanize(key)}: ${value.map(show).join(", ")}`);
