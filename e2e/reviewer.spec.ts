@@ -41,7 +41,7 @@ test("two annotators disagree in their browsers; the reviewer finds the image at
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInThroughForm(page, ACCOUNTS.reviewer.email);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
   await page.getByLabel("Campaign", { exact: true }).selectOption({ label: campaignName });
   await page.getByRole("button", { name: "Apply" }).click();
@@ -99,7 +99,7 @@ test("two annotators disagree in their browsers; the reviewer finds the image at
 
 test("an annotator who opens /review gets the 404 page, and sees no Review link", async ({ page }) => {
   await signInThroughForm(page, ACCOUNTS.annotator.email);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review", exact: true })).toHaveCount(0);
   expect((await page.goto("/review"))?.status()).toBe(404);
   const image = await e2eDb().image.findFirstOrThrow({ where: { fileKey: FILE } });
   const campaign = await e2eDb().campaign.findFirstOrThrow({ where: { name: "Prior studies, replayed" } });

@@ -28,7 +28,8 @@ test("health answers signed out, metrics only for an admin, and an import runs o
   const metrics = await page.request.get("/api/metrics");
   expect(metrics.status()).toBe(200);
   const text = await metrics.text();
-  expect(text).toContain('relabel_action_duration_seconds_count{action="startImport",outcome="ok"} 1');
+  // Other specs share this server and import too: at least this one was counted.
+  expect(text).toMatch(/relabel_action_duration_seconds_count\{action="startImport",outcome="ok"\} [1-9]/);
   expect(text).toContain("relabel_http_request_duration_seconds_count");
   expect(text).toContain("# TYPE relabel_jobs gauge");
 });
