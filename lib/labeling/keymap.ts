@@ -154,7 +154,7 @@ export function focusKindOf(target: unknown): FocusKind {
 const isLetter = (key: string) => key.length === 1 && key.toLowerCase() !== key.toUpperCase();
 
 /** Whether a key event presses this chord; shared with the review screen's keymap. */
-export function chordMatches(chord: KeyChord, event: KeyEventLike): boolean {
+function chordMatches(chord: KeyChord, event: KeyEventLike): boolean {
   const mod = Boolean(event.ctrlKey || event.metaKey);
   if (mod !== Boolean(chord.mod)) return false;
   if (isLetter(chord.key)) {
@@ -164,26 +164,45 @@ export function chordMatches(chord: KeyChord, event: KeyEventLike): boolean {
 }
 
 // Holding a key down must not flip a toggle back and forth or submit twice; zooming may repeat.
-const REPEATABLE = new Set<KeyAction>(["zoomIn", "zoomOut", "undo", "redo"]);
-
-export function matchKey(event: KeyEventLike, context: KeyContext): KeyCommand | null {
+/**
+ * The binding a key event presses in a keymap, or null when none may fire: while a dialog is open
+ * only help and Escape work; in a text field only chords marked `inText`; Enter on a focused
+ * button or radio activates it and must not also submit; a held key repeats only `repeatable` ones.
+ * Shared by every screen's keymap, so they all obey the same focus rules.
+ */
+export function pressedBinding<B extends { action: string; chords: readonly KeyChord[] }>(
+  keymap: readonly B[],
+  event: KeyEventLike,
+  context: { focus: FocusKind; overlay: boolean; repeatable: ReadonlySet<string>; skip?: (binding: B) => boolean },
+): B | null {
   if (event.isComposing) return null;
-  for (const binding of KEYMAP) {
-    if (binding.mode && binding.mode !== context.mode) continue;
-    if (context.mode === "ambiguity" && binding.action === "toggleCandidate") continue;
+  for (const binding of keymap) {
+    if (context.skip?.(binding)) continue;
     if (context.overlay && binding.action !== "close" && binding.action !== "help") continue;
     const chord = binding.chords.find((candidate) => chordMatches(candidate, event));
     if (!chord) continue;
     if (context.focus === "text" && !chord.inText) return null;
-    // Enter on a focused button or radio activates it; it must not also submit.
     if (context.focus === "control" && event.key === "Enter" && !chord.mod) return null;
-    if (event.repeat && !REPEATABLE.has(binding.action)) return null;
-    if (binding.action === "toggleCandidate" || binding.action === "pickAmbiguity") {
-      const index = Number(event.key) - 1;
-      if (binding.action === "toggleCandidate" && index >= context.candidateCount) return null;
-      return { action: binding.action, index };
-    }
-    return { action: binding.action };
+    if (event.repeat && !context.repeatable.has(binding.action)) return null;
+    return binding;
   }
   return null;
+}
+
+const REPEATABLE = new Set<KeyAction>(["zoomIn", "zoomOut", "undo", "redo"]);
+
+export function matchKey(event: KeyEventLike, context: KeyContext): KeyCommand | null {
+  const binding = pressedBinding(KEYMAP, event, {
+    focus: context.focus,
+    overlay: context.overlay,
+    repeatable: REPEATABLE,
+    skip: (candidate) => (candidate.mode !== undefined && candidate.mode !== context.mode) || (context.mode === "ambiguity" && candidate.action === "toggleCandidate"),
+  });
+  if (!binding) return null;
+  if (binding.action === "toggleCandidate" || binding.action === "pickAmbiguity") {
+    const index = Number(event.key) - 1;
+    if (binding.action === "toggleCandidate" && index >= context.candidateCount) return null;
+    return { action: binding.action, index };
+  }
+  return { action: binding.action };
 }

@@ -2,7 +2,7 @@
  * The review screen's one keymap: the keydown handler (matchReviewKey) and the help overlay both
  * read REVIEW_KEYMAP, so every shortcut is documented.
  */
-import { VIEWER_BINDINGS, chordMatches, type FocusKind, type KeyChord, type KeyEventLike } from "@/lib/labeling/keymap";
+import { VIEWER_BINDINGS, pressedBinding, type FocusKind, type KeyChord, type KeyEventLike } from "@/lib/labeling/keymap";
 
 export type ReviewKeyGroup = "Resolve" | "Navigation" | "Image" | "Help";
 
@@ -70,19 +70,12 @@ export interface ReviewKeyContext {
 const REPEATABLE = new Set<ReviewKeyAction>(["zoomIn", "zoomOut"]);
 
 export function matchReviewKey(event: KeyEventLike, context: ReviewKeyContext): ReviewKeyCommand | null {
-  if (event.isComposing || event.altKey) return null;
-  for (const binding of REVIEW_KEYMAP) {
-    if (context.overlay && binding.action !== "close" && binding.action !== "help") continue;
-    const chord = binding.chords.find((candidate) => chordMatches(candidate, event));
-    if (!chord) continue;
-    if (context.focus === "text" && !chord.inText) return null;
-    if (context.focus === "control" && event.key === "Enter" && !chord.mod) return null;
-    if (event.repeat && !REPEATABLE.has(binding.action)) return null;
-    if (binding.action === "acceptDecision") {
-      const index = Number(event.key) - 1;
-      return index < context.decisionCount ? { action: "acceptDecision", index } : null;
-    }
-    return { action: binding.action };
+  if (event.altKey) return null;
+  const binding = pressedBinding(REVIEW_KEYMAP, event, { focus: context.focus, overlay: context.overlay, repeatable: REPEATABLE });
+  if (!binding) return null;
+  if (binding.action === "acceptDecision") {
+    const index = Number(event.key) - 1;
+    return index < context.decisionCount ? { action: "acceptDecision", index } : null;
   }
-  return null;
+  return { action: binding.action };
 }
