@@ -1,6 +1,6 @@
 // Kept in step with PERMISSIONS_POLICY in lib/security/headers.ts (the config cannot import TypeScript).
 const permissionsPolicy =
-  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), interest-cohort=(), browsing-topics=()";
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), interest-cohort=(), browsing-topics=()";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

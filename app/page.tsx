@@ -1,13 +1,24 @@
-import Link from "next/link";
 import { RecentDecisions } from "@/components/labeling/recent-decisions";
+import { ImageSearch } from "@/components/review/image-search";
+import { Button } from "@/components/ui/button";
+import { startLabelingAction } from "@/lib/actions/labeling";
+import { can } from "@/lib/auth/permissions";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listMyCampaigns } from "@/lib/data/campaigns";
+import { findImagesByFileName } from "@/lib/data/image-search";
 import { listMyRecentDecisions } from "@/lib/data/my-decisions";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string; image?: string }> }) {
   const user = await requireSignedIn();
-  const query = ((await searchParams).q ?? "").slice(0, 100);
-  const [campaigns, decisions] = await Promise.all([listMyCampaigns(user.id), listMyRecentDecisions(user.id, query)]);
+  const params = await searchParams;
+  const query = (params.q ?? "").slice(0, 100);
+  const reviewer = can(user, "review:read");
+  const imageQuery = reviewer ? (params.image ?? "").slice(0, 100) : "";
+  const [campaigns, decisions, images] = await Promise.all([
+    listMyCampaigns(user.id),
+    listMyRecentDecisions(user.id, query),
+    findImagesByFileName(imageQuery),
+  ]);
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-8">
       <section>
@@ -27,21 +38,21 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                   </p>
                 </div>
                 {campaign.status === "ACTIVE" && (
-                  <Link
-                    href={`/label/${campaign.id}`}
-                    prefetch={false}
-                    className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-                    aria-label={`Start labeling ${campaign.name}`}
-                  >
-                    Start labeling
-                  </Link>
+                  // A POST: claiming is a write, and one round trip lands on the first image.
+                  <form action={startLabelingAction}>
+                    <input type="hidden" name="campaignId" value={campaign.id} />
+                    <Button type="submit" variant="primary" size="sm" aria-label={`Start labeling ${campaign.name}`}>
+                      Start labeling
+                    </Button>
+                  </form>
                 )}
               </li>
             ))}
           </ul>
         )}
       </section>
-      <RecentDecisions decisions={decisions} query={query} />
+      {reviewer && <ImageSearch images={images} query={imageQuery} />}
+      <RecentDecisions decisions={decisions} query={query} showTimeline={reviewer} />
     </main>
   );
 }

@@ -4,8 +4,8 @@ import { signInThroughForm } from "./support/sign-in";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-// The first render scores every model on 50,000 images; on a busy 2-core machine that takes a while.
-const FIRST_RENDER = { timeout: 90_000 };
+// The table is computed by the worker from the demo's start (every model on 50,000 images), behind other specs' jobs on a busy 2-core machine.
+const FIRST_RENDER = { timeout: 240_000 };
 
 test("an admin evaluates the demo models under every protocol, sees the rank chart, then opens analytics", async ({ page }) => {
   test.setTimeout(300_000);
@@ -18,7 +18,8 @@ test("an admin evaluates the demo models under every protocol, sees the rank cha
   await expect(table.getByRole("columnheader", { name: "Original labels" })).toBeVisible(FIRST_RENDER);
   await expect(table.getByRole("columnheader", { name: "ReaL" })).toBeVisible();
   // The demo bundle ships six models' predictions (and cleanlab's cross-validated top-1).
-  await expect(table.getByRole("rowheader")).toHaveCount(7);
+  // Models another spec uploads meanwhile are not the demo's.
+  await expect(table.getByRole("rowheader").filter({ hasNotText: "E2E upload" })).toHaveCount(7);
   const resnet = table.getByRole("row", { name: /^ResNet-50 \(resnet50\)/ });
   await expect(resnet).toContainText("76.13%");
   await expect(resnet).toContainText("50,000 images");
@@ -55,7 +56,7 @@ test("an annotator gets a 404 for evaluation, analytics and their CSV", async ({
 });
 
 test("a reviewer reaches evaluation from the header", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signInThroughForm(page, ACCOUNTS.reviewer.email);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Evaluation" }).click();
   await expect(page.getByRole("table", { name: "Accuracy of each model under each protocol" })).toBeVisible(FIRST_RENDER);

@@ -44,7 +44,10 @@ test("an admin exports a campaign in every format and downloads each file", asyn
   const campaignId = await campaignWithConsensus();
   const positions = await e2eDb().image.aggregate({ where: { dataset: { slug: "imagenet-val" }, split: "VAL" }, _max: { fileNumber: true } });
   await signInThroughForm(page, ACCOUNTS.admin.email);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exports" }).click();
+  // An admin finds Exports under the header's Admin entry.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("button", { name: "Admin pages" }).click();
+  await nav.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { name: "Exports" })).toBeVisible();
 
   const real = await exportAndDownload(page, "real-json", campaignId);

@@ -1,24 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
-import { campaignWith } from "./support/campaigns";
 import { e2eDb } from "./support/database";
-import { signInThroughForm } from "./support/sign-in";
+import { keptInBrowser, startLabeling } from "./support/labeling";
 
 // A new flow: from the root URL, signed out, like a person.
 test.use({ storageState: { cookies: [], origins: [] } });
-
-async function startLabeling(page: Page, fileNumbers: number[]) {
-  const { campaignId } = await campaignWith(fileNumbers, ["annotator2"]);
-  const { name } = await e2eDb().campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { name: true } });
-  await signInThroughForm(page, ACCOUNTS.annotator2.email);
-  await page.getByRole("link", { name: `Start labeling ${name}` }).click();
-  await expect(page).toHaveURL(new RegExp(`/label/${campaignId}/\\d+$`));
-  await expect(page.getByRole("button", { name: "Submit" })).toBeEnabled();
-  return { campaignId, imageId: Number(new URL(page.url()).pathname.split("/").pop()) };
-}
-
-const keptInBrowser = (page: Page) =>
-  page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith("relabel:unsent:")).map(([, value]) => value));
 
 test("a submit made offline is kept in the browser, said so, and sent exactly once when the network is back", async ({ page, context }) => {
   // Two images, queued in a shuffled order: whichever comes first gets its first candidate (key 1).
@@ -34,12 +20,13 @@ test("a submit made offline is kept in the browser, said so, and sent exactly on
   expect(await e2eDb().decision.count({ where: { campaignId, imageId } })).toBe(0);
 
   await context.setOffline(false);
+  // The screen may have moved on to the next image already (it was here): the decision followed in the background.
   await expect(page).not.toHaveURL(new RegExp(`/label/${campaignId}/${imageId}$`));
   await expect(page.getByRole("button", { name: "Submit" })).toBeEnabled();
-  const revisions = await e2eDb().decisionRevision.findMany({ where: { decision: { campaignId, imageId } } });
-  expect(revisions).toHaveLength(1);
-  expect(revisions[0]!.requestId).not.toBeNull();
-  expect(await keptInBrowser(page)).toHaveLength(0);
+  const revisions = () => e2eDb().decisionRevision.findMany({ where: { decision: { campaignId, imageId } } });
+  await expect.poll(async () => (await revisions()).length).toBe(1);
+  expect((await revisions())[0]!.requestId).not.toBeNull();
+  await expect.poll(async () => (await keptInBrowser(page)).length).toBe(0);
 });
 
 test("an edit made offline survives a reload while the server does not answer, and is saved once it does", async ({ page, context }) => {
@@ -67,4 +54,31 @@ test("an edit made offline survives a reload while the server does not answer, a
     }, { timeout: 45_000 })
     .toBe("fox kit, seen while offline");
   await expect.poll(async () => (await keptInBrowser(page)).length, { timeout: 10_000 }).toBe(0);
+});
+
+test("a submit kept offline survives a reload while the server does not answer, and is sent exactly once with the id it was kept with", async ({ page, context }) => {
+  const { campaignId, imageId } = await startLabeling(page, [8]);
+  const chosen = page.getByRole("region", { name: /Candidates/ }).locator('[aria-pressed="true"]');
+  await page.keyboard.press("1");
+  await expect(chosen).toHaveCount(1);
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "You are offline — your decision is kept in this browser" })).toBeVisible();
+  const [kept] = await keptInBrowser(page);
+  const requestId = (JSON.parse(kept!) as { submit: { requestId: string } }).submit.requestId;
+
+  // Reloaded with no server action getting through: the choice and the pending submit come from this browser.
+  await page.route("**/*", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await context.setOffline(false);
+  await page.reload();
+  await expect(chosen).toHaveCount(1);
+  await page.screenshot({ path: "/tmp/shots/offline-submit-after-reload.png" });
+  expect(await e2eDb().decision.count({ where: { campaignId, imageId } })).toBe(0);
+
+  await page.unroute("**/*");
+  await expect(page).not.toHaveURL(new RegExp(`/label/${campaignId}/${imageId}$`), { timeout: 45_000 });
+  const revisions = await e2eDb().decisionRevision.findMany({ where: { decision: { campaignId, imageId } }, select: { requestId: true } });
+  expect(revisions).toEqual([{ requestId }]);
+  await expect.poll(async () => (await keptInBrowser(page)).length).toBe(0);
 });

@@ -12,7 +12,7 @@ async function labelInOwnBrowser(browser: Browser, account: AccountName, campaig
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInThroughForm(page, ACCOUNTS[account].email);
-  await page.getByRole("link", { name: `Start labeling ${campaignName}` }).click();
+  await page.getByRole("button", { name: `Start labeling ${campaignName}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(FILE);
   await page.keyboard.press("/");
   const search = page.getByRole("combobox", { name: "Find a class by name, wnid or index" });

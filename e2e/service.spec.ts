@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
+import { startedImportRow } from "./support/jobs";
 import { signInThroughForm } from "./support/sign-in";
 
 const DEMO = path.resolve("prisma/demo");
@@ -20,9 +21,9 @@ test("health answers signed out, metrics only for an admin, and an import runs o
   await form.getByLabel(/Path on the server/).fill(path.join(DEMO, "clip-classnames/openai_imagenet_classes.json"));
   await form.getByRole("button", { name: "Import", exact: true }).click();
   await expect(form.getByRole("status")).toContainText("queued for the next free worker");
-  const history = page.getByRole("region", { name: "History" });
-  await expect(history.getByRole("row").nth(1)).toContainText("succeeded", { timeout: 30_000 });
-  await expect(history.getByRole("row").nth(1)).toContainText("1,000 rows stored");
+  const row = await startedImportRow(page, form);
+  await expect(row).toContainText("succeeded", { timeout: 30_000 });
+  await expect(row).toContainText("1,000 rows stored");
   await page.screenshot({ path: "/tmp/shots/jobs-imports.png", fullPage: true });
 
   const metrics = await page.request.get("/api/metrics");

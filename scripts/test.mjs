@@ -1,8 +1,8 @@
 // `npm test`: every test, starting what it needs. Unit and integration tests (vitest) get a
 // throwaway embedded PostgreSQL; end-to-end tests (Playwright, Debian's Chromium) start the app
 // with its own throwaway database. Prints one closing line: "N passed, N failed".
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -17,16 +17,25 @@ rmSync(e2eReport, { force: true });
 
 process.env.RELABEL_SHARED_DATA ??= path.resolve(root, "../shared/data");
 
-function run(label, command, args) {
-  console.log(`\n── ${label} ──`);
-  const { status } = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
-  return status === 0;
+function run(label, command, args, logFile) {
+  console.log(`\n── ${label}${logFile ? ` (log: ${path.relative(root, logFile)})` : ""} ──`);
+  const output = logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : "inherit";
+  const child = spawn(command, args, { cwd: root, stdio: output, env: process.env });
+  return new Promise((resolve) => child.on("close", (status) => {
+    if (status !== 0 && logFile) process.stdout.write(readFileSync(logFile, "utf8"));
+    resolve(status === 0);
+  }));
 }
 
-const unitOk = run("unit and integration tests (vitest)", bin("vitest"), [
-  "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`,
+// The production build the e2e server needs runs beside vitest (whose tests wait on PostgreSQL more
+// than on the CPU); the e2e server then finds it made and starts at once.
+const [unitOk, buildOk] = await Promise.all([
+  run("unit and integration tests (vitest)", bin("vitest"), [
+    "run", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`,
+  ]),
+  run("production build for the end-to-end tests", bin("tsx"), ["scripts/build-if-stale.ts"], path.join(results, "build.log")),
 ]);
-const e2eOk = run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
+const e2eOk = buildOk && (await run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]));
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const unit = readJson(unitReport);

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ScanPanel } from "@/components/duplicates/scan-panel";
 import { Badge } from "@/components/ui/badge";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listDuplicateGroups } from "@/lib/data/duplicates";
+import { findLatestJob } from "@/lib/data/jobs";
+import { duplicateScanDedupKey } from "@/lib/duplicates/scan-job";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { duplicateFilterSchema } from "@/lib/validation/duplicates";
 
 export const metadata: Metadata = { title: "Duplicates" };
@@ -10,13 +15,14 @@ export const metadata: Metadata = { title: "Duplicates" };
 const field = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 export default async function DuplicatesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requirePagePermission("review:read");
+  const user = await requirePagePermission("review:read");
   const raw = await searchParams;
   const filter = duplicateFilterSchema.parse({ kind: raw.kind || undefined, split: raw.split || undefined, classIndex: raw.class || undefined });
-  const { total, groups, pageSize } = await listDuplicateGroups(filter);
+  const [{ total, groups, pageSize }, scan] = await Promise.all([listDuplicateGroups(filter), findLatestJob(duplicateScanDedupKey(DEFAULT_DATASET))]);
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Duplicates</h1>
+      <ScanPanel dataset={DEFAULT_DATASET} job={scan} canStart={can(user, "data:import")} />
       <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter groups">
         <label className="flex flex-col gap-1">
           Kind
@@ -43,7 +49,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
         <button type="submit" className="h-9 rounded-md bg-indigo-600 px-3.5 font-medium text-white hover:bg-indigo-500">Filter</button>
       </form>
       <p className="text-sm text-slate-600">
-        {total.toLocaleString("en")} groups{total > pageSize ? ` (newest ${pageSize} shown)` : ""}. Run <code>npm run relabel -- duplicates scan</code> to find more.
+        {total.toLocaleString("en")} groups{total > pageSize ? ` (newest ${pageSize} shown)` : ""}. Scan above, or run <code>npm run relabel -- duplicates scan</code>, to find more.
       </p>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {groups.map((group) => (

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveRefresh } from "@/components/admin/live-refresh";
+import { ConsensusJobStatus } from "@/components/campaigns/consensus-job-status";
 import { QueueFilters } from "@/components/review/queue-filters";
 import { QueueTable } from "@/components/review/queue-table";
+import { SuspectFormula } from "@/components/suspects/suspect-formula";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { listActiveRecomputations } from "@/lib/data/jobs";
 import { getClassNames } from "@/lib/data/review";
 import { QUEUE_PAGE_SIZE, getQueueFilterOptions, listReviewQueue } from "@/lib/data/review-queue";
 import { queueSearch } from "@/lib/review/queue-url";
@@ -11,10 +16,10 @@ import { queueParamsSchema } from "@/lib/validation/review";
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePagePermission("review:read");
+  const user = await requirePagePermission("review:read");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
   const params = queueParamsSchema.parse(raw);
-  const [{ rows, total }, options] = await Promise.all([listReviewQueue(params), getQueueFilterOptions()]);
+  const [{ rows, total }, options, recomputations] = await Promise.all([listReviewQueue(params), getQueueFilterOptions(), listActiveRecomputations(params.campaign)]);
   const names = await getClassNames(rows.flatMap((row) => [...row.classes, ...row.decisions.flatMap((d) => d.classes)]));
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
 
@@ -29,6 +34,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           Agreement statistics
         </Link>
       </div>
+      {recomputations.length > 0 && (
+        // The list below changes when these finish; the page follows them (every 2 s: the queue's query is not free).
+        <div className="space-y-1 rounded-lg bg-indigo-50 px-3 py-2 ring-1 ring-indigo-100">
+          <LiveRefresh intervalMs={2000} />
+          {recomputations.map((r) => (
+            <ConsensusJobStatus key={r.campaignId} campaignId={r.campaignId} campaignName={r.campaignName} job={r.job} canCancel={can(user, "campaign:manage")} refresh={false} />
+          ))}
+        </div>
+      )}
       <details className="rounded-lg bg-white p-3 text-sm text-slate-700 ring-1 ring-slate-200" open>
         <summary className="cursor-pointer font-medium text-slate-900">How images are ranked</summary>
         <p className="mt-2">
@@ -38,6 +52,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           model&apos;s top-1. When only one part exists (a single decision, or no source covers the image) the score is that part. Jaccard
           distance = 1 − |X ∩ Y| / |X ∪ Y|.
         </p>
+        <p className="mt-2">
+          The <strong>Suspect</strong> column says how likely the image&apos;s original label is wrong, from what was imported before anyone labeled
+          it (open a score to see its parts; sort or filter on it above).
+        </p>
+        <SuspectFormula />
       </details>
       <QueueFilters params={params} options={options} />
       {rows.length === 0 ? (

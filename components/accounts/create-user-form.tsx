@@ -21,6 +21,8 @@ export function CreateUserForm() {
     const form = new FormData(formElement);
     setBusy(true);
     setError(null);
+    // A password shown for an earlier account must not sit beside this attempt's answer.
+    setCreated(null);
     const result = await createUserAction({
       email: String(form.get("email") ?? ""),
       name: String(form.get("name") ?? ""),

@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { ImportValidationView, VALIDATION_PARAM } from "@/components/admin/import-validation";
 import { Button } from "@/components/ui/button";
+import { FieldError, invalidProps } from "@/components/ui/field-error";
 import { startImportAction, validateImportAction } from "@/lib/actions/imports";
 import type { ImportOption } from "@/lib/import/kinds";
-import type { ImportSummary } from "@/lib/import/run/context";
+import type { FieldErrors } from "@/lib/validation/field-errors";
 import type { ImportRequestInput } from "@/lib/validation/import";
 
 interface KindInfo {
@@ -15,12 +17,12 @@ interface KindInfo {
   options: ImportOption[];
 }
 
-type Outcome = { kind: "validated"; summaries: ImportSummary[] } | { kind: "error"; message: string } | { kind: "started"; jobId: number; existing: boolean };
+type Outcome = { kind: "validating"; jobId: number; existing: boolean } | { kind: "error"; message: string; fieldErrors?: FieldErrors } | { kind: "started"; jobId: number; existing: boolean };
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-100";
 
 /** Choose a kind and a server path (or upload a file), validate without writing, then import. */
-export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]; roots: string[]; defaultDataset: string }) {
+export function ImportForm({ kinds, roots, defaultDataset, label = "New import" }: { kinds: KindInfo[]; roots: string[]; defaultDataset: string; label?: string }) {
   const router = useRouter();
   const [kindName, setKindName] = useState(kinds[0]!.name);
   const [path, setPath] = useState("");
@@ -29,6 +31,14 @@ export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState<"upload" | "validate" | "import" | null>(null);
   const kind = kinds.find((k) => k.name === kindName)!;
+  useEffect(() => {
+    // After a reload, the validation named in the address is shown again: its result is stored on its job.
+    const jobId = Number(new URLSearchParams(window.location.search).get(VALIDATION_PARAM));
+    if (Number.isSafeInteger(jobId) && jobId > 0) setOutcome({ kind: "validating", jobId, existing: true });
+  }, []);
+  const fieldErrors = outcome?.kind === "error" ? (outcome.fieldErrors ?? {}) : {};
+  const errorProps = (field: string) => invalidProps(`import-${field}-error`, fieldErrors[field]);
+  const errorOf = (field: string) => <FieldError id={`import-${field}-error`} messages={fieldErrors[field]} />;
 
   async function upload(file: File) {
     setBusy("upload");
@@ -48,31 +58,35 @@ export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]
     const request = { kind: kindName, path, dataset, options: own } as ImportRequestInput;
     const result = mode === "validate" ? await validateImportAction(request) : await startImportAction(request);
     setBusy(null);
-    if (!result.ok) setOutcome({ kind: "error", message: Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error });
-    else if (mode === "validate") setOutcome({ kind: "validated", summaries: result.data as ImportSummary[] });
-    else {
-      setOutcome({ kind: "started", ...(result.data as { jobId: number; existing: boolean }) });
-      router.refresh();
-    }
+    if (!result.ok) return setOutcome({ kind: "error", message: result.error, fieldErrors: result.fieldErrors });
+    setOutcome({ kind: mode === "validate" ? "validating" : "started", ...result.data });
+    // Also renders the page again: the history lists the new job (a validation too).
+    router.replace(addressWithValidation(mode === "validate" ? result.data.jobId : null), { scroll: false });
   }
 
   return (
-    <form onSubmit={(event: FormEvent<HTMLFormElement>) => { event.preventDefault(); void run("import"); }} className="space-y-4 rounded-lg bg-white p-6 ring-1 ring-slate-200" aria-label="New import">
+    <form onSubmit={(event: FormEvent<HTMLFormElement>) => { event.preventDefault(); void run("import"); }} className="space-y-4 rounded-lg bg-white p-6 ring-1 ring-slate-200" aria-label={label}>
       <div className="grid gap-4 md:grid-cols-3">
+        {/* A form offered for one kind only (the evaluation page's predictions) has nothing to choose. */}
+        {kinds.length > 1 && (
+          <label className="block text-sm font-medium">
+            Kind
+            <select value={kindName} onChange={(e) => { setKindName(e.target.value); setOptions({}); setOutcome(null); router.replace(addressWithValidation(null), { scroll: false }); }} className={inputClass}>
+              {kinds.map((k) => (
+                <option key={k.name} value={k.name}>
+                  {k.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className={kinds.length > 1 ? "md:col-span-2" : "md:col-span-3"}>
         <label className="block text-sm font-medium">
-          Kind
-          <select value={kindName} onChange={(e) => { setKindName(e.target.value); setOptions({}); setOutcome(null); }} className={inputClass}>
-            {kinds.map((k) => (
-              <option key={k.name} value={k.name}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm font-medium md:col-span-2">
           Path on the server ({kind.target})
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={`${roots[0]}/…`} className={inputClass} />
+          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={`${roots[0]}/…`} className={inputClass} {...errorProps("path")} />
         </label>
+          {errorOf("path")}
+        </div>
       </div>
       <p className="text-sm text-slate-600">{kind.description}. Allowed folders: {roots.join(", ")}.</p>
       {kind.target === "file" && (
@@ -82,13 +96,21 @@ export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]
         </label>
       )}
       <div className="grid gap-4 md:grid-cols-3">
+        <div>
         <label className="block text-sm font-medium">
           Dataset
-          <input value={dataset} onChange={(e) => setDataset(e.target.value)} className={inputClass} />
+          <input value={dataset} onChange={(e) => setDataset(e.target.value)} className={inputClass} {...errorProps("dataset")} />
         </label>
-        {kind.options.map((option) => (
-          <OptionField key={option.flags} option={option} value={options[optionKey(option.flags)]} onChange={(value) => setOptions({ ...options, [optionKey(option.flags)]: value })} />
-        ))}
+          {errorOf("dataset")}
+        </div>
+        {kind.options.map((option) => {
+          const key = optionKey(option.flags);
+          return (
+            <OptionField key={option.flags} option={option} value={options[key]} onChange={(value) => setOptions({ ...options, [key]: value })}>
+              {errorOf(`options.${key}`)}
+            </OptionField>
+          );
+        })}
       </div>
       <div className="flex gap-3">
         <Button variant="secondary" disabled={busy !== null || !path} onClick={() => void run("validate")}>
@@ -104,13 +126,21 @@ export function ImportForm({ kinds, roots, defaultDataset }: { kinds: KindInfo[]
   );
 }
 
+/** The address naming the validation on screen (replaced, not pushed: no history entry per click), so a reload shows it again. */
+function addressWithValidation(jobId: number | null): string {
+  const url = new URL(window.location.href);
+  if (jobId === null) url.searchParams.delete(VALIDATION_PARAM);
+  else url.searchParams.set(VALIDATION_PARAM, String(jobId));
+  return `${url.pathname}${url.search}`;
+}
+
 /** "--no-inspect" → "inspect" (false when set), "--scores <file>" → "scores": commander's keys. */
 function optionKey(flags: string): string {
   const long = flags.split(" ")[0]!.replace(/^--(no-)?/, "");
   return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function OptionField({ option, value, onChange }: { option: ImportOption; value: string | boolean | undefined; onChange: (value: string | boolean) => void }) {
+function OptionField({ option, value, onChange, children }: { option: ImportOption; value: string | boolean | undefined; onChange: (value: string | boolean) => void; children: ReactNode }) {
   const negated = option.flags.startsWith("--no-");
   const takesValue = option.flags.includes("<");
   if (!takesValue) {
@@ -118,6 +148,7 @@ function OptionField({ option, value, onChange }: { option: ImportOption; value:
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" checked={negated ? value === false : value === true} onChange={(e) => onChange(negated ? !e.target.checked : e.target.checked)} />
         {option.description}
+        {children}
       </label>
     );
   }
@@ -133,11 +164,13 @@ function OptionField({ option, value, onChange }: { option: ImportOption; value:
       ) : (
         <input value={String(value ?? "")} onChange={(e) => onChange(e.target.value)} className={inputClass} />
       )}
+      {children}
     </label>
   );
 }
 
 function OutcomeView({ outcome }: { outcome: Outcome }) {
+  if (outcome.kind === "validating") return <ImportValidationView key={outcome.jobId} jobId={outcome.jobId} existing={outcome.existing} />;
   if (outcome.kind === "error") {
     return (
       <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -145,25 +178,9 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       </p>
     );
   }
-  if (outcome.kind === "started") {
-    return (
-      <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
-        {outcome.existing ? `The same import is already queued or running as #${outcome.jobId}; follow it below.` : `Import #${outcome.jobId} started: queued for the next free worker; follow it below.`}
-      </p>
-    );
-  }
   return (
-    <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-      <p className="font-medium">Valid. Importing would store:</p>
-      <ul className="mt-1 list-disc pl-5">
-        {outcome.summaries.map((summary, i) => (
-          <li key={i}>
-            {summary.kind}
-            {summary.source ? ` (source ${summary.source})` : ""}: {summary.stored.toLocaleString("en")} rows
-            {summary.notInDataset ? `, ${summary.notInDataset.toLocaleString("en")} naming images outside the dataset` : ""}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <p role="status" className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+      {outcome.existing ? `The same import is already queued or running as #${outcome.jobId}; follow it below.` : `Import #${outcome.jobId} started: queued for the next free worker; follow it below.`}
+    </p>
   );
 }

@@ -25,7 +25,7 @@ export function AgreementReportView({ campaignId, agreement }: { campaignId: num
   const heading = (
     <div className="space-y-1">
       <p className="text-sm text-slate-600">
-        <Link href="/review/agreement" className="text-indigo-700 hover:underline">Agreement</Link> · campaign {campaignId}
+        <Link href="/review/agreement" className="text-indigo-700 underline hover:text-indigo-900">Agreement</Link> · campaign {campaignId}
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Agreement in {name}</h1>
       <p className="text-sm text-slate-600">

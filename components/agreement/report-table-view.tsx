@@ -28,7 +28,8 @@ export function ReportTableView({ table, campaignId, hideColumns = [] }: { table
       {table.rows.length === 0 ? (
         <p className="rounded-lg bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">No rows yet.</p>
       ) : (
-        <div className="max-h-[32rem] overflow-auto rounded-lg ring-1 ring-slate-200">
+        // A scrolling box must be reachable by keyboard, or its hidden rows are out of reach without a mouse.
+        <div tabIndex={0} role="region" aria-labelledby={headingId} className={cx("max-h-[32rem] overflow-auto rounded-lg ring-1 ring-slate-200", focusRing)}>
           <table className="w-full bg-white text-sm">
             <caption className="sr-only">{table.title}</caption>
             <thead className="sticky top-0 bg-slate-100 text-left text-slate-600">

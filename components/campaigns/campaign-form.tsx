@@ -3,14 +3,19 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError, invalidProps } from "@/components/ui/field-error";
 import { createCampaignAction, previewSelectionAction } from "@/lib/actions/campaigns";
 import type { Selection, SelectionRule } from "@/lib/validation/campaign";
+import { classIndexRange } from "@/lib/validation/decision";
+import type { FieldErrors } from "@/lib/validation/field-errors";
 
 interface Props {
   dataset: string;
   sources: { name: string; title: string; kind: string }[];
   groups: { id: number; label: string }[];
   users: { id: number; name: string; role: string }[];
+  /** The taxonomy's size, for the class index hint. */
+  classCount: number;
 }
 
 const RULES: { kind: SelectionRule["kind"]; label: string }[] = [
@@ -27,7 +32,7 @@ const RULES: { kind: SelectionRule["kind"]; label: string }[] = [
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-100";
 
 /** Create a campaign: which images (one rule, optionally sampled), how many annotators each, blind or not, who works on it. */
-export function CampaignForm({ dataset, sources, groups, users }: Props) {
+export function CampaignForm({ dataset, sources, groups, users, classCount }: Props) {
   const router = useRouter();
   const studies = sources.filter((source) => source.kind !== "MODEL");
   const [ruleKind, setRuleKind] = useState<SelectionRule["kind"]>("disagreement");
@@ -43,6 +48,11 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
   const [members, setMembers] = useState<number[]>(users.filter((u) => u.role === "ANNOTATOR").map((u) => u.id));
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // Errors of the selection (its rule's classes, files, sample) all belong beside the selection details.
+  const selectionErrors = Object.entries(fieldErrors).filter(([key]) => key === "selection" || key.startsWith("selection.")).flatMap(([, messages]) => messages);
+  const errorProps = (field: string) => invalidProps(`campaign-${field}-error`, fieldErrors[field]);
+  const errorOf = (field: string) => <FieldError id={`campaign-${field}-error`} messages={fieldErrors[field]} />;
 
   function selection(): Selection {
     const rule: SelectionRule = (() => {
@@ -60,13 +70,12 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
     return { rule, withPixels, ...(sample ? { sample: Number(sample) } : {}) };
   }
 
-  const firstError = (result: { error: string; fieldErrors?: Record<string, string[]> }) => Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error;
-
   async function preview() {
     setBusy(true);
     const result = await previewSelectionAction({ dataset, selection: selection() });
     setBusy(false);
-    setMessage(result.ok ? { tone: "info", text: `${result.data.images.toLocaleString("en")} images match.` } : { tone: "error", text: firstError(result) });
+    setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+    setMessage(result.ok ? { tone: "info", text: `${result.data.images.toLocaleString("en")} images match.` } : { tone: "error", text: result.error });
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -82,10 +91,18 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
       showPriorLabels: form.get("showPriorLabels") === "on",
       claimTtlMinutes: Number(form.get("claimTtlMinutes")),
       memberIds: members,
+      gold: {
+        share: Number(form.get("goldPercent") || 0) / 100,
+        pauseBelow: form.get("goldPauseBelow") ? Number(form.get("goldPauseBelow")) / 100 : null,
+        minAnswers: Number(form.get("goldMinAnswers") || 5),
+      },
     });
     setBusy(false);
     if (result.ok) router.push(`/admin/campaigns/${result.data.campaignId}`);
-    else setMessage({ tone: "error", text: firstError(result) });
+    else {
+      setFieldErrors(result.fieldErrors ?? {});
+      setMessage({ tone: "error", text: result.error });
+    }
   }
 
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
@@ -93,7 +110,7 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
   return (
     <form onSubmit={submit} aria-label="New campaign" className="space-y-5 rounded-lg bg-white p-6 ring-1 ring-slate-200">
       <div className="grid gap-4 md:grid-cols-2">
-        <label className="block text-sm font-medium">Name<input name="name" required className={field} /></label>
+        <div><label className="block text-sm font-medium">Name<input name="name" required className={field} {...errorProps("name")} /></label>{errorOf("name")}</div>
         <label className="block text-sm font-medium">
           Images
           <select value={ruleKind} onChange={(e) => setRuleKind(e.target.value as SelectionRule["kind"])} className={field}>
@@ -116,7 +133,7 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
         {ruleKind === "original-outside" && (
           <label className="block font-medium">Study<select value={source} onChange={(e) => setSource(e.target.value)} className={field}>{studies.filter((s) => s.kind === "STUDY").map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}</select></label>
         )}
-        {ruleKind === "classes" && <label className="block font-medium">Class indices (0–999), separated by commas<input value={classes} onChange={(e) => setClasses(e.target.value)} placeholder="356, 357, 358, 359" className={field} /></label>}
+        {ruleKind === "classes" && <label className="block font-medium">Class indices ({classIndexRange(classCount)}), separated by commas<input value={classes} onChange={(e) => setClasses(e.target.value)} placeholder="356, 357, 358, 359" className={field} /></label>}
         {ruleKind === "class-group" && (
           <label className="block font-medium">Group<select value={groupId} onChange={(e) => setGroupId(Number(e.target.value))} className={field}>{groups.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}</select></label>
         )}
@@ -136,13 +153,20 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
           <label className="block font-medium">Random sample of at most<input value={sample} onChange={(e) => setSample(e.target.value.replace(/\D/g, ""))} inputMode="numeric" placeholder="all" className={`${field} w-32`} /></label>
           <Button onClick={() => void preview()} disabled={busy}>Count images</Button>
         </div>
+        <FieldError id="campaign-selection-error" messages={selectionErrors} />
       </fieldset>
       <div className="grid gap-4 md:grid-cols-3">
-        <label className="block text-sm font-medium">Annotators per image<input name="annotatorsPerImage" type="number" min={1} max={20} defaultValue={2} className={field} /></label>
-        <label className="block text-sm font-medium">Claim expires after (minutes)<input name="claimTtlMinutes" type="number" min={1} defaultValue={30} className={field} /></label>
+        <div><label className="block text-sm font-medium">Annotators per image<input name="annotatorsPerImage" type="number" min={1} max={20} defaultValue={2} className={field} {...errorProps("annotatorsPerImage")} /></label>{errorOf("annotatorsPerImage")}</div>
+        <div><label className="block text-sm font-medium">Claim expires after (minutes)<input name="claimTtlMinutes" type="number" min={1} defaultValue={30} className={field} {...errorProps("claimTtlMinutes")} /></label>{errorOf("claimTtlMinutes")}</div>
         <label className="flex items-center gap-2 self-end pb-2 text-sm"><input name="showPriorLabels" type="checkbox" defaultChecked />Show prior labels and model predictions (off: a blind pass)</label>
       </div>
-      <label className="block text-sm font-medium">Instructions (Markdown)<textarea name="instructions" rows={4} className={field} /></label>
+      <fieldset className="grid gap-4 md:grid-cols-3">
+        <legend className="mb-1 text-sm font-medium">Gold images (known answers, mixed unannounced into every annotator&apos;s queue)</legend>
+        <label className="block text-sm">Share of each queue (%)<input name="goldPercent" type="number" min={0} max={50} defaultValue={0} className={field} /></label>
+        <label className="block text-sm">Pause an annotator below (% Jaccard accuracy; empty: never)<input name="goldPauseBelow" type="number" min={0} max={100} className={field} /></label>
+        <label className="block text-sm">…after this many gold answers<input name="goldMinAnswers" type="number" min={1} defaultValue={5} className={field} /></label>
+      </fieldset>
+      <div><label className="block text-sm font-medium">Instructions (Markdown)<textarea name="instructions" rows={4} className={field} {...errorProps("instructions")} /></label>{errorOf("instructions")}</div>
       <fieldset className="text-sm">
         <legend className="font-medium">Members</legend>
         <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
@@ -153,6 +177,7 @@ export function CampaignForm({ dataset, sources, groups, users }: Props) {
             </label>
           ))}
         </div>
+        {errorOf("memberIds")}
       </fieldset>
       {message && <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : "rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900"}>{message.text}</p>}
       <Button type="submit" variant="primary" disabled={busy}>Create campaign</Button>

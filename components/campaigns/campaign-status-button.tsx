@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { setCampaignStatusAction } from "@/lib/actions/campaigns";
+import type { CampaignStatus } from "@/lib/generated/prisma/enums";
 
-export function CampaignStatusButton({ campaignId, status }: { campaignId: number; status: "DRAFT" | "ACTIVE" | "CLOSED" }) {
+export function CampaignStatusButton({ campaignId, status }: { campaignId: number; status: CampaignStatus }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const next = status === "ACTIVE" ? "CLOSED" : "ACTIVE";

@@ -13,7 +13,7 @@ const RULE_LABELS: Record<ConsensusRule, string> = {
   DAWID_SKENE: "Dawid–Skene: EM over each annotator's reliability",
 };
 
-/** The admin picks the rule; saving recomputes the whole campaign (reviewers' resolutions are kept). */
+/** The admin picks the rule; saving queues the whole campaign's recomputation (reviewers' resolutions are kept). */
 export function ConsensusRuleForm({ campaignId, rule, quorum }: { campaignId: number; rule: ConsensusRule; quorum: number | null }) {
   const router = useRouter();
   const [chosen, setChosen] = useState<ConsensusRule>(rule);
@@ -28,7 +28,7 @@ export function ConsensusRuleForm({ campaignId, rule, quorum }: { campaignId: nu
         setPending(true);
         const result = await setConsensusRuleAction({ campaignId, rule: chosen, quorum: chosen === "MAJORITY" && q ? Number(q) : null });
         setPending(false);
-        setMessage(result.ok ? { ok: true, text: `Recomputed with ${result.data.rule}: ${result.data.changed} images changed in ${result.data.ms} ms.` } : { ok: false, text: result.error });
+        setMessage(result.ok ? { ok: true, text: `Saved ${result.data.rule}; the recomputation is queued (job ${result.data.jobId}).` } : { ok: false, text: result.error });
         router.refresh();
       }}
     >
@@ -49,7 +49,7 @@ export function ConsensusRuleForm({ campaignId, rule, quorum }: { campaignId: nu
         </label>
       ) : null}
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Recomputing…" : "Save and recompute"}
+        {pending ? "Saving…" : "Save and recompute"}
       </Button>
       {message ? (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"}>

@@ -28,6 +28,16 @@ export function ProtocolNotes() {
           <strong>Near-synonyms merged</strong>: classes of a clusters.json group with code 5 (e.g. laptop/notebook) count as one, so a prediction of
           either member is correct. <strong>Problematic class groups</strong>: images whose original label is in any clusters.json group.
         </li>
+        <li>
+          <strong>Duplicates</strong> (the blog&apos;s columns): <strong>× Val</strong> removes all but one copy of each exact duplicate within
+          validation; <strong>× Cross</strong> removes validation images that also appear in another split (train or test), since a model may have
+          trained on them; <strong>× Val+Cross</strong> does both; <strong>× All</strong> applies both rules to near-duplicates too (augmentations,
+          similar views). A group marked &quot;not a duplicate&quot; counts for none; one marked exact counts as exact.
+        </li>
+        <li>
+          <strong>Top-5</strong> needs five predictions per image: a model whose file published fewer (cleanlab&apos;s cross-validated top-1) shows
+          &quot;—&quot; instead of a top-5 equal to its top-1.
+        </li>
         <li>A model without a prediction for an image is counted wrong on it.</li>
       </ul>
     </section>

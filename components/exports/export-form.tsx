@@ -35,7 +35,7 @@ export function ExportForm({ scopes, defaultDataset }: { scopes: ExportScopes; d
     setBusy(false);
     if (!result.ok) setMessage({ kind: "error", text: Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error });
     else {
-      setMessage({ kind: "started", text: `Export ${result.data.exportId} started; it appears in the history below.` });
+      setMessage({ kind: "started", text: `Export ${result.data.exportId} started: queued for the next free worker; it appears in the history below.` });
       router.refresh();
     }
   }

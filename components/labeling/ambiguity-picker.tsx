@@ -3,7 +3,8 @@
 import { useEffect, useId, useRef } from "react";
 import { cx, focusRing } from "@/components/ui/class-names";
 import { Kbd } from "@/components/ui/kbd";
-import { AMBIGUITY_LABELS, AMBIGUITY_REASONS, type AmbiguityReason } from "@/lib/validation/decision";
+import type { AmbiguityReason } from "@/lib/generated/prisma/enums";
+import { AMBIGUITY_LABELS, AMBIGUITY_REASONS } from "@/lib/validation/decision";
 
 export interface AmbiguityPickerProps {
   value: AmbiguityReason | null;

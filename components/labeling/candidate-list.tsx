@@ -7,7 +7,8 @@ import { Kbd } from "@/components/ui/kbd";
 import { ClassDetails } from "@/components/labeling/class-details";
 import { describeGroups, distinctName, type ClassLookup } from "@/lib/labeling/class-lookup";
 import { badgeDescription, badgeText } from "@/lib/labeling/source-format";
-import type { Candidate, SourceKind } from "@/lib/labeling/types";
+import type { SourceKind } from "@/lib/generated/prisma/enums";
+import type { Candidate } from "@/lib/labeling/types";
 
 export interface CandidateListProps {
   /** The image on screen, left out of each class's example images. */

@@ -18,7 +18,7 @@ const CatalogCache = createContext<Cache | null>(null);
 /**
  * Holds the class lookup and search index for a whole labeling session. It sits in the campaign's
  * layout, which survives moving from image to image while each image's page mounts afresh, so the
- * indexes over 1,000 classes are built once per session instead of once per image.
+ * indexes over every class are built once per session instead of once per image.
  */
 export function ClassCatalogProvider({ children }: { children: ReactNode }) {
   const [cache] = useState<Cache>(() => ({ current: null }));

@@ -9,7 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { AmbiguityPicker } from "@/components/labeling/ambiguity-picker";
 import { OutsideLabelInput } from "@/components/labeling/outside-label-input";
 import type { DecisionState } from "@/lib/labeling/decision-store";
-import type { DraftContent } from "@/lib/labeling/types";
+import type { DraftContent } from "@/lib/validation/labeling";
 
 /** The store's edit actions; stable functions, so passing them never re-renders anything. */
 export type DecisionEditActions = Pick<

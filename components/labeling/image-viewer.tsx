@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { Kbd } from "@/components/ui/kbd";
 import { Spinner } from "@/components/ui/spinner";
+import { decodedSize } from "@/components/labeling/use-prefetch-images";
 import { wheelZoomFactor, type Point } from "@/lib/labeling/viewport";
 import type { ViewState } from "@/lib/labeling/view-store";
 
@@ -32,8 +33,9 @@ export function ImageViewer({ src, alt, width, height, view, actions }: ImageVie
   const imageRef = useRef<HTMLImageElement>(null);
   const drag = useRef<{ id: number; x: number; y: number } | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
-  const [state, setState] = useState<"loading" | "loaded" | "error">("loading");
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(() => decodedSize(src));
+  // An image decoded ahead is in memory: shown in the first frame, its load event only confirms it.
+  const [state, setState] = useState<"loading" | "loaded" | "error">(() => (decodedSize(src) ? "loaded" : "loading"));
   const [attempt, setAttempt] = useState(0);
   const size = natural ?? (width && height ? { width, height } : null);
 

@@ -4,7 +4,7 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { createDecisionStore, type DecisionState, type DecisionStore } from "@/lib/labeling/decision-store";
 import { createViewStore, type ViewState, type ViewStore } from "@/lib/labeling/view-store";
-import type { DraftContent } from "@/lib/labeling/types";
+import type { DraftContent } from "@/lib/validation/labeling";
 
 interface SessionStores {
   decision: DecisionStore;

@@ -5,7 +5,8 @@ import { saveStateText } from "@/components/labeling/save-state";
 import { ShortcutHelp } from "@/components/labeling/shortcut-help";
 import { SAMPLE_CLASSES } from "@/lib/labeling/class-fixtures";
 import { mergeCandidates } from "@/lib/labeling/candidates";
-import { KEYMAP } from "@/lib/labeling/keymap";
+import { KEYMAP, describeBinding } from "@/lib/labeling/keymap";
+import { REVIEW_KEYMAP, REVIEW_KEY_GROUPS } from "@/lib/review/review-keymap";
 import type { LabelingItem, ModelPrediction, SourceVerdict } from "@/lib/labeling/types";
 
 // Server-rendered markup is all this project can render without a DOM library: enough to check
@@ -91,8 +92,16 @@ describe("LabelingWorkbench markup", () => {
 
 describe("ShortcutHelp", () => {
   it("renders every binding of the keymap", () => {
-    const help = renderToStaticMarkup(<ShortcutHelp open onClose={() => {}} />);
-    for (const binding of KEYMAP) expect(help).toContain(binding.description.replaceAll("&", "&amp;"));
+    const help = renderToStaticMarkup(<ShortcutHelp open onClose={() => {}} classCount={1000} />);
+    for (const binding of KEYMAP) expect(help).toContain(describeBinding(binding.description, 1000).replaceAll("&", "&amp;"));
+  });
+
+  it("names the taxonomy's real number of classes, not ImageNet's", () => {
+    const help = renderToStaticMarkup(<ShortcutHelp open onClose={() => {}} classCount={1234} />);
+    expect(help).toContain("Search all 1,234 classes by name, wnid or index");
+    const review = renderToStaticMarkup(<ShortcutHelp open onClose={() => {}} keymap={REVIEW_KEYMAP} groups={REVIEW_KEY_GROUPS} classCount={37} />);
+    expect(review).toContain("search all 37 classes and add one");
+    expect(help + review).not.toContain("1,000");
   });
 });
 
@@ -103,6 +112,13 @@ describe("saveStateText", () => {
     expect(saveStateText({ status: "pending", dirty: true })).toBe("Unsaved changes");
     expect(saveStateText({ status: "saving", dirty: true })).toBe("Saving…");
     expect(saveStateText({ status: "error", dirty: true })).toBe("Save failed — retrying");
+  });
+
+  it("never reads Saved while this image's submit failed, however far the draft got", () => {
+    for (const status of ["idle", "saved", "saving", "pending"] as const) {
+      expect(saveStateText({ status, dirty: false, submitFailed: true })).toBe("Not saved");
+    }
+    expect(saveStateText({ status: "saved", dirty: false, sending: 1, submitFailed: true })).toBe("Not saved");
   });
 
   it("marks text the server would refuse beside its field, and says the draft is not saved", () => {

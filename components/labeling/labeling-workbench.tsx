@@ -6,28 +6,32 @@ import { ClassSearchDialog } from "@/components/labeling/class-search-dialog";
 import { DecisionActions, DecisionPanel } from "@/components/labeling/decision-panel";
 import { CampaignInstructions } from "@/components/labeling/campaign-instructions";
 import { type ClassCatalog, useClassCatalogIndex } from "@/components/labeling/class-catalog";
-import { ImageViewer, type ImageViewerProps } from "@/components/labeling/image-viewer";
 import { LabelingSessionProvider, useDecision, useSessionStores, useView } from "@/components/labeling/labeling-session";
+import { UnsentNotice } from "@/components/labeling/save-state";
 import { ShortcutHelp } from "@/components/labeling/shortcut-help";
 import { SkipDialog } from "@/components/labeling/skip-dialog";
 import { SourcePanel } from "@/components/labeling/source-panel";
 import { useDraftAutosave } from "@/components/labeling/use-draft-autosave";
 import { useLabelingKeys } from "@/components/labeling/use-labeling-keys";
 import { usePrefetchImages } from "@/components/labeling/use-prefetch-images";
+import { ViewedImage } from "@/components/labeling/viewed-image";
 import { WorkbenchHeader } from "@/components/labeling/workbench-header";
 import { distinctName } from "@/lib/labeling/class-lookup";
 import { selectCanRedo, selectCanUndo, selectIsDirty } from "@/lib/labeling/decision-store";
 import { checkDraft, draftFieldErrors, initialDraft } from "@/lib/labeling/draft";
 import type { KeyCommand } from "@/lib/labeling/keymap";
-import { unsentMessage, type UnsentReason } from "@/lib/labeling/retry";
-import type { ClassSummary, DraftContent, LabelingItem } from "@/lib/labeling/types";
+import type { SubmitQueueProgress } from "@/lib/labeling/submit-queue";
+import type { ClassSummary, LabelingItem } from "@/lib/labeling/types";
+import type { DraftContent } from "@/lib/validation/labeling";
 import { AMBIGUITY_REASONS } from "@/lib/validation/decision";
 
 export type SubmitResult = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
-/** Told while a submit waits for the server, so the screen can say why. */
-export interface SubmitProgress {
-  onUnsent(reason: UnsentReason): void;
+export interface SubmitOptions {
+  /** A submit kept before a reload, sent again as soon as the screen is up: wait for its answer here. */
+  resend: boolean;
+  /** Called just before the screen moves on: no draft of this image may be saved after its decision. */
+  leave(): void;
 }
 
 /** Work this browser kept for the image and the server does not have yet (a reload after a fault). */
@@ -35,11 +39,15 @@ export interface KeptWork {
   content: DraftContent;
   /** It had been submitted: send it again (same request id) as soon as the screen is up. */
   resubmit: boolean;
+  /** Its submit is on its way in this tab's queue (Previous came back to it): shown as submitted, not sent again. */
+  sending?: boolean;
+  /** The server refused its submit after the screen had moved on; shown beside the restored content. */
+  refusal?: { error: string; fieldErrors: Record<string, string[]> } | null;
 }
 
 export interface LabelingWorkbenchProps {
   item: LabelingItem;
-  /** All 1,000 classes; keep the array reference stable across images so indexes are built once. */
+  /** Every class of the taxonomy; keep the array reference stable across images so indexes are built once. */
   classes: ClassSummary[];
   /** Labels outside ImageNet used before, suggested while typing. */
   vocabulary: string[];
@@ -55,8 +63,13 @@ export interface LabelingWorkbenchProps {
   /** Set once after hydration when the browser kept unsent work for this image. */
   kept?: KeptWork | null;
   onSaveDraft(content: DraftContent, revision: number): Promise<void>;
-  /** Resolves when the server has answered (it may retry for a long time); `{ ok: true }`, then navigate (do not redirect inside it). */
-  onSubmit(content: DraftContent, progress: SubmitProgress): Promise<SubmitResult>;
+  /** Submits not answered by the server yet (this image's and earlier ones), and why the one being sent is stuck. */
+  sending?: SubmitQueueProgress;
+  /**
+   * `{ ok: true }` once the screen may move on: at once when the next image is here (the decision
+   * is then sent in the background), else when the server has answered. Do not redirect inside it.
+   */
+  onSubmit(content: DraftContent, options: SubmitOptions): Promise<SubmitResult>;
   onPrevious(): void;
   onSkip(reason: string): Promise<void>;
 }
@@ -88,14 +101,14 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
 
   const autosave = useDraftAutosave(decision, props.onSaveDraft, props.autosaveDelayMs ?? 800);
   const [phase, setPhase] = useState<"editing" | "submitting" | "done">("editing");
-  /** Why the submit in progress has not reached the server yet; null while it has not failed. */
-  const [unsent, setUnsent] = useState<UnsentReason | null>(null);
   // A failure is shown until the decision changes: after an edit it may no longer apply.
   const revision = useDecision((state) => state.revision);
-  const [failure, setFailure] = useState<{ revision: number; error: string; fieldErrors: Record<string, string[]> } | null>(null);
+  // `submitFailed`: refused by the server or not sent, so the decision is not saved whatever the draft is.
+  type Failure = { revision: number; error: string; fieldErrors: Record<string, string[]>; submitFailed: boolean };
+  const [failure, setFailure] = useState<Failure | null>(null);
   const current = failure?.revision === revision ? failure : null;
-  const fail = (error: string, fieldErrors: Record<string, string[]> = {}) =>
-    setFailure({ revision: decision.getState().revision, error, fieldErrors });
+  const fail = (error: string, fieldErrors: Record<string, string[]> = {}, submitFailed = false) =>
+    setFailure({ revision: decision.getState().revision, error, fieldErrors, submitFailed });
   const outsideLabelInput = useRef<HTMLInputElement>(null);
   const leaveAnyway = useRef(false);
   // State updates land on the next render; two quick Enters must still submit once.
@@ -109,29 +122,32 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
   const nameOf = (index: number) => distinctName(catalog.lookup, catalog.duplicates, index);
   const busy = phase !== "editing";
 
-  const submit = async () => {
+  const submit = async ({ resend = false } = {}) => {
     if (busy || submitting.current) return;
     const content = decision.getState().present;
     const check = checkDraft(content);
     if (!check.ok) return fail(check.error, check.fieldErrors);
     submitting.current = true;
-    setPhase("submitting");
     setFailure(null);
     try {
-      // Settle the draft first so no draft save can land after the decision; a failed draft
-      // save must not block submitting the decision itself, which carries the same content.
-      await autosave.flush().catch(() => {});
-      const result = await props.onSubmit(content, { onUnsent: setUnsent });
-      setUnsent(null);
+      // No draft save may land after the decision: wait for one in flight and hold back the
+      // pending one (the submit carries the same content), which is saved if the submit fails.
+      await autosave.hold();
+      const answered = props.onSubmit(content, { resend, leave: autosave.stop });
+      // Set after the call, not before: when the screen moves on at once, this lands in the same
+      // render as the next image instead of re-rendering this one first.
+      setPhase("submitting");
+      const result = await answered;
       if (result.ok) {
         autosave.stop();
         setPhase("done");
         return; // stays locked: the page moves on to the next image
       }
-      fail(result.error, result.fieldErrors);
+      void autosave.flush().catch(() => {});
+      fail(result.error, result.fieldErrors, true);
     } catch {
-      setUnsent(null);
-      fail("Could not submit. Your decision is kept; try again.");
+      void autosave.flush().catch(() => {});
+      fail("Could not submit. Your decision is kept; try again.", {}, true);
     }
     submitting.current = false;
     setPhase("editing");
@@ -161,8 +177,11 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
     const kept = props.kept;
     if (!kept || restoredFrom.current === kept) return;
     restoredFrom.current = kept;
-    actions.restore(kept.content);
-    if (kept.resubmit) void submit();
+    // A decision on its way is the submitted baseline, not an edit: no draft of it is saved.
+    if (kept.sending) actions.reset(kept.content);
+    else actions.restore(kept.content);
+    if (kept.refusal) fail(`Not saved: ${kept.refusal.error}`, kept.refusal.fieldErrors, true);
+    if (kept.resubmit) void submit({ resend: true });
   });
 
   const onCommand = (command: KeyCommand) => {
@@ -231,6 +250,8 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
         progress={props.progress}
         saveStatus={autosave.snapshot.status}
         dirty={dirty}
+        sending={props.sending}
+        submitFailed={current?.submitFailed}
         onHelp={() => viewActions.toggleOverlay("help")}
       />
       <main className="grid min-h-0 flex-1 grid-rows-[minmax(18rem,55vh)_auto] lg:grid-cols-[minmax(0,3fr)_minmax(24rem,2fr)] lg:grid-rows-1">
@@ -276,11 +297,7 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
               duplicates={catalog.duplicates}
             />
           </fieldset>
-          {unsent ? (
-            <p role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-              {unsentMessage(unsent)}
-            </p>
-          ) : null}
+          <UnsentNotice sending={props.sending} />
           <DecisionActions
             submitting={busy}
             error={current?.error ?? null}
@@ -300,17 +317,7 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
         onPick={actions.addSelected}
       />
       <SkipDialog open={overlay === "skip"} onClose={viewActions.closeOverlay} onSkip={skip} />
-      <ShortcutHelp open={overlay === "help"} onClose={viewActions.closeOverlay} />
+      <ShortcutHelp open={overlay === "help"} onClose={viewActions.closeOverlay} classCount={props.classes.length} />
     </div>
   );
-}
-
-/**
- * The only subscriber to zoom and pan: a wheel or drag event changes the transform many times a
- * second, and re-renders just the viewer, not the candidate, decision and source panels.
- */
-function ViewedImage(props: Omit<ImageViewerProps, "view">) {
-  const mode = useView((state) => state.mode);
-  const transform = useView((state) => state.transform);
-  return <ImageViewer {...props} view={{ mode, transform }} />;
 }

@@ -2,7 +2,7 @@
 
 import { Dialog } from "@/components/ui/dialog";
 import { Kbd } from "@/components/ui/kbd";
-import { KEYMAP, KEY_GROUPS } from "@/lib/labeling/keymap";
+import { KEYMAP, KEY_GROUPS, describeBinding } from "@/lib/labeling/keymap";
 
 /** Each alternative of a binding's display key ("U / Shift+Z") as its own key caps. */
 function KeyCaps({ keys }: { keys: string }) {
@@ -40,11 +40,14 @@ export function ShortcutHelp({
   onClose,
   keymap = KEYMAP,
   groups = KEY_GROUPS,
+  classCount,
 }: {
   open: boolean;
   onClose: () => void;
   keymap?: readonly HelpBinding[];
   groups?: readonly string[];
+  /** The taxonomy's size, once the class list is loaded. */
+  classCount?: number;
 }) {
   return (
     <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" className="w-[min(56rem,calc(100vw-2rem))]">
@@ -62,7 +65,7 @@ export function ShortcutHelp({
                   </dt>
                   <dd className="text-sm text-slate-700">
                     <span className="font-medium text-slate-900">{binding.label}</span>
-                    <span className="block text-slate-600">{binding.description}</span>
+                    <span className="block text-slate-600">{describeBinding(binding.description, classCount)}</span>
                   </dd>
                 </div>
               ))}

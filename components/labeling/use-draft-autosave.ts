@@ -4,12 +4,14 @@ import { useEffect, useRef, useState } from "react";
 import { createAutosaver, type AutosaveSnapshot, type Autosaver } from "@/lib/labeling/autosave";
 import type { DecisionStore } from "@/lib/labeling/decision-store";
 import { draftFieldErrors, InvalidDraftError } from "@/lib/labeling/draft";
-import type { DraftContent } from "@/lib/labeling/types";
+import type { DraftContent } from "@/lib/validation/labeling";
 
 export interface DraftAutosave {
   snapshot: AutosaveSnapshot;
   /** Saves what is pending and waits; rejects if that save fails. */
   flush(): Promise<void>;
+  /** Before a submit: waits for a save in flight, holds back the pending one until `flush`. */
+  hold(): Promise<void>;
   /** After submit or skip: a draft saved later would resurrect a finished image. */
   stop(): void;
 }
@@ -76,6 +78,7 @@ export function useDraftAutosave(
   return {
     snapshot,
     flush: () => saverRef.current?.flush() ?? Promise.resolve(),
+    hold: () => saverRef.current?.hold() ?? Promise.resolve(),
     stop: () => saverRef.current?.dispose(),
   };
 }

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { queueSearch } from "@/lib/review/queue-url";
+import { MAX_SCORE } from "@/lib/suspects/score";
+import { classIndexRange } from "@/lib/validation/decision";
 import { QUEUE_SORTS, QUEUE_STATUSES, type QueueParams } from "@/lib/validation/review";
 
 const STATUS_LABELS: Record<QueueParams["status"], string> = {
@@ -16,13 +19,14 @@ const SORT_LABELS: Record<QueueParams["sort"], string> = {
   "score-desc": "Disagreement, highest first",
   "score-asc": "Disagreement, lowest first",
   "agreement-asc": "Annotator agreement, lowest first",
+  "suspect-desc": "Suspect score, highest first",
   "updated-desc": "Last changed first",
   file: "File name",
 };
 
 interface Props {
   params: QueueParams;
-  options: { campaigns: { id: number; name: string }[]; groups: { id: number; label: string }[]; sources: { name: string; title: string }[] };
+  options: { campaigns: { id: number; name: string }[]; groups: { id: number; label: string }[]; sources: { name: string; title: string }[]; classCount: number };
 }
 
 const field = "h-9 rounded-md bg-white px-2 text-sm ring-1 ring-slate-300";
@@ -30,7 +34,8 @@ const field = "h-9 rounded-md bg-white px-2 text-sm ring-1 ring-slate-300";
 /** A plain GET form: the list state lives in the URL, so a filtered queue can be bookmarked and shared. */
 export function QueueFilters({ params, options }: Props) {
   return (
-    <form method="get" action="/review" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200">
+    // Keyed by the list state: a sort chosen from the column header must show here too (defaultValue is read once per mount).
+    <form key={queueSearch(params)} method="get" action="/review" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200">
       <div className="flex flex-col gap-1 text-sm text-slate-700">
         <label htmlFor="queue-campaign">Campaign</label>
         <select id="queue-campaign" name="campaign" defaultValue={params.campaign ?? ""} className={field}>
@@ -54,7 +59,7 @@ export function QueueFilters({ params, options }: Props) {
       </div>
       <div className="flex flex-col gap-1 text-sm text-slate-700">
         <label htmlFor="queue-class">Class index</label>
-        <input id="queue-class" name="class" type="number" min={0} max={999} defaultValue={params.class ?? ""} placeholder="0–999" className={`${field} w-24`} />
+        <input id="queue-class" name="class" type="number" min={0} max={Math.max(0, options.classCount - 1)} defaultValue={params.class ?? ""} placeholder={classIndexRange(options.classCount)} className={`${field} w-24`} />
       </div>
       <div className="flex flex-col gap-1 text-sm text-slate-700">
         <label htmlFor="queue-group">Class group</label>
@@ -77,6 +82,10 @@ export function QueueFilters({ params, options }: Props) {
             </option>
           ))}
         </select>
+      </div>
+      <div className="flex flex-col gap-1 text-sm text-slate-700">
+        <label htmlFor="queue-suspect">Suspect score at least</label>
+        <input id="queue-suspect" name="suspect" type="number" min={0} max={MAX_SCORE} step={0.1} defaultValue={params.suspect ?? ""} placeholder={`0–${MAX_SCORE}`} className={`${field} w-28`} />
       </div>
       <div className="flex flex-col gap-1 text-sm text-slate-700">
         <label htmlFor="queue-sort">Sort</label>

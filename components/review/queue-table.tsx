@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { SuspectScoreCell } from "@/components/suspects/suspect-formula";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { describeOutcome } from "@/lib/consensus/describe";
 import type { QueueRow } from "@/lib/data/review-queue";
 import type { ConsensusStatus } from "@/lib/generated/prisma/enums";
-import { reviewHref } from "@/lib/review/queue-url";
+import { queueSearch, reviewHref } from "@/lib/review/queue-url";
 import type { QueueParams } from "@/lib/validation/review";
 
 export const STATUS_TONE: Record<ConsensusStatus, BadgeTone> = {
@@ -32,6 +33,12 @@ export function QueueTable({ rows, names, params }: { rows: QueueRow[]; names: M
           <th className="px-3 py-2 text-right font-medium">Agreement</th>
           <th className="px-3 py-2 text-right font-medium">vs sources</th>
           <th className="px-3 py-2 text-right font-medium">Score</th>
+          <th className="px-3 py-2 text-right font-medium" aria-sort={params.sort === "suspect-desc" ? "descending" : undefined}>
+            {/* Sorting is list state in the URL, like the filters: the header is a link. */}
+            <Link href={`/review${queueSearch(params, { sort: params.sort === "suspect-desc" ? "score-desc" : "suspect-desc", page: 1 })}`} className="underline decoration-dotted">
+              Suspect{params.sort === "suspect-desc" ? " ↓" : ""}
+            </Link>
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -63,6 +70,9 @@ export function QueueTable({ rows, names, params }: { rows: QueueRow[]; names: M
             <td className="px-3 py-2 text-right tabular-nums">{fixed(row.agreement)}</td>
             <td className="px-3 py-2 text-right tabular-nums">{fixed(row.sourceDisagreement)}</td>
             <td className="px-3 py-2 text-right font-medium tabular-nums">{row.score.toFixed(2)}</td>
+            <td className="px-3 py-2 text-right">
+              <SuspectScoreCell score={row.suspectScore} parts={row.suspectParts} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -146,7 +146,7 @@ export function ReviewScreen({ item, next, queueHref }: Props) {
     setDraft((d) => (d.ambiguity ? { ...d, exclude: null, candidateClasses: [...new Set([...d.candidateClasses, index])].sort((a, b) => a - b) } : { ...d, exclude: null, classes: [...new Set([...d.classes, index])].sort((a, b) => a - b) }));
 
   return (
-    <div className="grid h-[calc(100dvh-3rem)] grid-cols-[minmax(0,1fr)_minmax(26rem,36rem)]">
+    <main className="grid h-[calc(100dvh-3rem)] grid-cols-[minmax(0,1fr)_minmax(26rem,36rem)]">
       <ImageViewer src={item.image.url} alt={`Image ${item.image.fileKey}`} width={item.image.width} height={item.image.height} view={{ mode, transform }} actions={view} />
       <aside aria-label="Review" className="min-h-0 space-y-4 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4">
         <header className="space-y-1">
@@ -198,7 +198,7 @@ export function ReviewScreen({ item, next, queueHref }: Props) {
           </div>
         ) : null}
       </aside>
-      <ShortcutHelp open={overlay === "help"} onClose={() => setOverlay(null)} keymap={REVIEW_KEYMAP} groups={REVIEW_KEY_GROUPS} />
+      <ShortcutHelp open={overlay === "help"} onClose={() => setOverlay(null)} keymap={REVIEW_KEYMAP} groups={REVIEW_KEY_GROUPS} classCount={classes?.length} />
       {catalog ? (
         <ClassSearchDialog open={overlay === "search"} onClose={() => setOverlay(null)} index={catalog.search} duplicates={catalog.duplicates} selected={draft.ambiguity ? draft.candidateClasses : draft.classes} onPick={addClass} />
       ) : null}
@@ -229,6 +229,6 @@ export function ReviewScreen({ item, next, queueHref }: Props) {
         onConfirm={(reason) => setDraft((d) => ({ ...d, exclude: reason }))}
         onClose={() => setOverlay(null)}
       />
-    </div>
+    </main>
   );
 }

@@ -7,6 +7,7 @@ import { selectImageIds } from "@/lib/campaigns/select-images";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { campaignStatusSchema, newCampaignSchema, selectionSchema } from "@/lib/validation/campaign";
+import { datasetSlugSchema } from "@/lib/validation/import";
 import { z } from "zod";
 
 const campaignStatusAudit = { DRAFT: "campaign.draft", ACTIVE: "campaign.active", CLOSED: "campaign.closed" } as const satisfies Record<string, AuditAction>;
@@ -20,7 +21,7 @@ async function datasetId(slug: string): Promise<number> {
 /** How many images a selection would put in the campaign, before creating it. */
 export const previewSelectionAction = defineAction(
   "campaign:manage",
-  z.object({ dataset: z.string().min(1).max(63), selection: selectionSchema }),
+  z.object({ dataset: datasetSlugSchema, selection: selectionSchema }),
   async (input) => ({ images: (await selectImageIds(db, await datasetId(input.dataset), input.selection)).length }),
 );
 

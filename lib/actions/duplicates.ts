@@ -2,12 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { db } from "@/lib/db";
+import { db, databaseUrlOf } from "@/lib/db";
 import { applyLabelToGroup, excludeGroupMembers, setGroupVerdict } from "@/lib/duplicates/group-review";
+import { duplicateScanJob } from "@/lib/duplicates/scan-job";
+import { NotFoundError } from "@/lib/errors";
+import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
+import { queueSuspectRefreshForGroup } from "@/lib/suspects/job";
+import { duplicateScanRequestSchema, jobRefSchema } from "@/lib/validation/jobs";
 import { applyGroupLabelSchema, excludeMembersSchema, groupVerdictSchema } from "@/lib/validation/duplicates";
 
 export const setGroupVerdictAction = defineAction("review:resolve", groupVerdictSchema, async (input, user) => {
   await setGroupVerdict(db, user.id, input.groupId, input.verdict);
+  // "Not a duplicate" takes the group out of the suspect score's duplicate part (and back in when undone).
+  await queueSuspectRefreshForGroup(db, databaseUrlOf(), input.groupId, user.id);
   revalidatePath(`/duplicates/${input.groupId}`);
   return null;
 });
@@ -23,3 +30,24 @@ export const excludeGroupMembersAction = defineAction("review:resolve", excludeM
   revalidatePath(`/duplicates/${input.groupId}`);
   return result;
 });
+
+/** Queues hashing and regrouping for a dataset; a scan already queued or running is returned instead. */
+export const startDuplicateScanAction = defineAction(
+  "data:import",
+  duplicateScanRequestSchema,
+  async (input, user) => {
+    const dataset = await db.dataset.findUnique({ where: { slug: input.dataset }, select: { id: true } });
+    if (!dataset) throw new NotFoundError(`The dataset "${input.dataset}"`);
+    const queued = await enqueueJob(db, databaseUrlOf(), duplicateScanJob, input, user.id);
+    revalidatePath("/duplicates");
+    return queued;
+  },
+  "startDuplicateScan",
+);
+
+export const cancelDuplicateScanAction = defineAction(
+  "data:import",
+  jobRefSchema,
+  async (input) => ({ outcome: await cancelJob(db, input.jobId, duplicateScanJob.name) }),
+  "cancelDuplicateScan",
+);

@@ -2,10 +2,10 @@
 
 import { defineAction } from "@/lib/actions/define-action";
 import { db, databaseUrlOf } from "@/lib/db";
-import { startExportJob } from "@/lib/export/jobs";
-import { exportRequestSchema } from "@/lib/validation/export";
+import { cancelExport, queueExport } from "@/lib/export/export-job";
+import { exportRefSchema, exportRequestSchema } from "@/lib/validation/export";
 
-/** Starts an export in the background; the page follows it through its history row (so a reload loses nothing). */
-export const startExportAction = defineAction("data:export", exportRequestSchema, async (input, user) => {
-  return { exportId: await startExportJob(db, databaseUrlOf(), input, user.id) };
-});
+/** Queues the export; any worker writes it, and every app server shows its progress through its history row and job. */
+export const startExportAction = defineAction("data:export", exportRequestSchema, (input, user) => queueExport(db, databaseUrlOf(), input, user.id), "startExport");
+
+export const cancelExportAction = defineAction("data:export", exportRefSchema, async (input) => ({ outcome: await cancelExport(db, input.exportId) }), "cancelExport");

@@ -2,29 +2,25 @@
 
 import { defineAction } from "@/lib/actions/define-action";
 import { db, databaseUrlOf } from "@/lib/db";
-import { ExpectedError } from "@/lib/errors";
 import { importJob } from "@/lib/import/jobs";
 import { checkImportRequest } from "@/lib/import/request";
-import type { ImportSummary } from "@/lib/import/run/context";
 import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
-import { importJobRefSchema, importRequestSchema } from "@/lib/validation/import";
+import { type ImportRequest, importJobRefSchema, importRequestSchema } from "@/lib/validation/import";
 
-/** Runs the import in a transaction that is rolled back: the admin sees what would be stored, or exactly what is wrong. */
-export const validateImportAction = defineAction("data:import", importRequestSchema, async (input): Promise<ImportSummary[]> => {
-  const { kind, path, options } = checkImportRequest(input);
-  return [await kind.run({ url: databaseUrlOf(), dataset: input.dataset, dryRun: true }, path, options)].flat();
-});
+/** The path is checked here, so a refused path answers at once instead of from a worker. */
+function queueImport(input: ImportRequest, userId: number, dryRun: boolean) {
+  const { path, options } = checkImportRequest(input);
+  return enqueueJob(db, databaseUrlOf(), importJob, { ...input, path, options, dryRun }, userId);
+}
+
+/**
+ * Queues the import's validation: a worker runs the whole import and rolls it back, so the admin
+ * sees what would be stored, or exactly what is wrong, without a request waiting on a long parse.
+ */
+export const validateImportAction = defineAction("data:import", importRequestSchema, (input, user) => queueImport(input, user.id, true), "validateImport");
 
 /** Queues the import; any worker picks it up, and its progress shows on every app server. */
-export const startImportAction = defineAction(
-  "data:import",
-  importRequestSchema,
-  async (input, user) => {
-    const { path, options } = checkImportRequest(input);
-    return enqueueJob(db, databaseUrlOf(), importJob, { ...input, path, options }, user.id);
-  },
-  "startImport",
-);
+export const startImportAction = defineAction("data:import", importRequestSchema, (input, user) => queueImport(input, user.id, false), "startImport");
 
 export const cancelImportAction = defineAction(
   "data:import",

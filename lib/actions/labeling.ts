@@ -1,13 +1,14 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
-import { holdImages, previousImageId, skipImage } from "@/lib/campaigns/queue";
-import { PREFETCH_DEPTH } from "@/lib/data/upcoming-images";
+import { holdImages, PREFETCH_DEPTH, previousImageId, skipImage } from "@/lib/campaigns/queue";
 import { db } from "@/lib/db";
 import { saveDraft, submitDecision } from "@/lib/decisions/decisions";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
-import { campaignRefSchema, imageRefSchema, saveDraftSchema, skipImageSchema, submitDecisionSchema } from "@/lib/validation/labeling";
+import { parseId } from "@/lib/validation/route-params";
+import { campaignRefSchema, previousImageSchema, saveDraftSchema, skipImageSchema, submitDecisionSchema } from "@/lib/validation/labeling";
 
 /** The images to label next, oldest claim first: held ones, topped up with new claims. Pages only read; claiming happens here. */
 async function claimAhead(userId: number, campaignId: number): Promise<number[]> {
@@ -15,6 +16,18 @@ async function claimAhead(userId: number, campaignId: number): Promise<number[]>
 }
 
 export const claimNextImagesAction = defineAction("labeling:work", campaignRefSchema, (input, user) => claimAhead(user.id, input.campaignId), "claimNextImages");
+
+/**
+ * "Start labeling" (a form, so it works before hydration too): claims ahead and opens the first
+ * held image in one POST. When nothing can be claimed, the campaign page (a read) says why.
+ */
+export async function startLabelingAction(form: FormData): Promise<never> {
+  // A crafted post decodes to any value, not only a form's FormData: anything else goes home like a bad id (it threw a TypeError).
+  const campaignId = form instanceof FormData ? parseId(String(form.get("campaignId") ?? "")) : null;
+  if (campaignId === null) redirect("/");
+  const claimed = await claimNextImagesAction({ campaignId });
+  redirect(claimed.ok && claimed.data[0] !== undefined ? `/label/${campaignId}/${claimed.data[0]}` : `/label/${campaignId}`);
+}
 
 /** Submits, then claims ahead so the next images are ready; `next` is empty when nothing is left (or the campaign closed meanwhile). */
 export const submitDecisionAction = defineAction(
@@ -45,7 +58,7 @@ export const skipImageAction = defineAction("labeling:work", skipImageSchema, as
   return null;
 }, "skipImage");
 
-export const previousImageAction = defineAction("labeling:work", imageRefSchema.partial({ imageId: true }), async (input, user) =>
-  previousImageId(db, user.id, input.campaignId, input.imageId ?? null),
+export const previousImageAction = defineAction("labeling:work", previousImageSchema, async (input, user) =>
+  previousImageId(db, user.id, input.campaignId, input.imageId ?? null, input.sending),
   "previousImage",
 );

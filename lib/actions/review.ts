@@ -1,20 +1,34 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { recomputeCampaign } from "@/lib/consensus/recompute";
+import { changeConsensusRule, consensusDedupKey, consensusJob } from "@/lib/consensus/consensus-job";
 import { resolveConsensus, sendBackForAnnotation } from "@/lib/consensus/resolve";
-import { db } from "@/lib/db";
+import { db, databaseUrlOf } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { cancelJob } from "@/lib/jobs/queue";
+import { campaignJobRefSchema } from "@/lib/validation/jobs";
 import { consensusRuleSchema, resolveSchema, sendBackSchema } from "@/lib/validation/review";
 
 export const resolveConsensusAction = defineAction("review:resolve", resolveSchema, (input, user) => resolveConsensus(db, user.id, input));
 
 export const sendBackAction = defineAction("review:resolve", sendBackSchema, (input, user) => sendBackForAnnotation(db, user.id, input));
 
-/** Stores the rule and recomputes the campaign in the same lock (see recomputeCampaign). */
-export const setConsensusRuleAction = defineAction("campaign:manage", consensusRuleSchema, async (input, user) => {
-  const summary = await recomputeCampaign(db, input.campaignId, { rule: { rule: input.rule, quorum: input.quorum } });
-  await db.auditLog.create({
-    data: { userId: user.id, action: "campaign.consensus-rule", entity: "campaign", entityId: String(input.campaignId), details: { rule: summary.rule, changed: summary.changed } },
-  });
-  return summary;
-});
+/** Stores the rule and queues the campaign's recomputation (see changeConsensusRule). */
+export const setConsensusRuleAction = defineAction(
+  "campaign:manage",
+  consensusRuleSchema,
+  (input, user) => changeConsensusRule(db, databaseUrlOf(), input, user.id),
+  "setConsensusRule",
+);
+
+export const cancelConsensusJobAction = defineAction(
+  "campaign:manage",
+  campaignJobRefSchema,
+  async (input) => {
+    // The job must be this campaign's: a job id from elsewhere finds nothing.
+    const job = await db.job.findFirst({ where: { id: input.jobId, kind: consensusJob.name, dedupKey: consensusDedupKey(input.campaignId) }, select: { id: true } });
+    if (!job) throw new NotFoundError("That job");
+    return { outcome: await cancelJob(db, job.id, consensusJob.name) };
+  },
+  "cancelConsensusJob",
+);

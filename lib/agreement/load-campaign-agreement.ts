@@ -1,7 +1,10 @@
 import { type AgreementReport, computeAgreementReport } from "@/lib/agreement/campaign-report";
 import { verdictOutcome } from "@/lib/agreement/outcome-values";
+import { notGold } from "@/lib/consensus/consensus-sql";
 import type { Db } from "@/lib/db";
+import { queryJsonRows } from "@/lib/db/json-rows";
 import type { DecisionOutcome } from "@/lib/decisions/outcome";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AmbiguityReason, VerdictStatus } from "@/lib/generated/prisma/enums";
 
 export interface CampaignAgreement {
@@ -26,24 +29,26 @@ const toOutcome = (row: OutcomeRow): DecisionOutcome => ({
 
 /**
  * Loads a campaign's annotator decisions, consensus outcomes and the prior studies' verdicts on its
- * images in five set-based queries (no query per image), and computes the report. Null for no such campaign.
+ * images in five set-based queries (no query per image), and computes the report. Gold images are
+ * left out, as from the consensus (see readDecisions). Null for no such campaign.
  */
 export async function loadCampaignAgreement(db: Db, campaignId: number): Promise<CampaignAgreement | null> {
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, name: true, annotatorsPerImage: true, datasetId: true } });
   if (!campaign) return null;
   const [decisions, consensus, verdicts, groups] = await Promise.all([
-    db.$queryRaw<(OutcomeRow & { email: string })[]>`
+    // The two bulk reads (a row per decision, a row per verdict) come back as JSON: several times faster to decode.
+    queryJsonRows<OutcomeRow & { email: string }>(db, Prisma.sql`
       SELECT d.image_id, u.email, coalesce(d.classes, '{}') AS classes, d.ambiguity, coalesce(d.outside_labels, '{}') AS outside_labels
       FROM decisions d JOIN users u ON u.id = d.user_id
-      WHERE d.campaign_id = ${campaignId}`,
+      WHERE d.campaign_id = ${campaignId} AND ${notGold(campaignId, Prisma.sql`d.image_id`)}`),
     db.$queryRaw<OutcomeRow[]>`
       SELECT image_id, coalesce(classes, '{}') AS classes, ambiguity, coalesce(outside_labels, '{}') AS outside_labels FROM consensus
       WHERE campaign_id = ${campaignId} AND status IN ('AGREED', 'RESOLVED')`,
-    db.$queryRaw<{ name: string; title: string; image_id: number; status: VerdictStatus; classes: number[] }[]>`
+    queryJsonRows<{ name: string; title: string; image_id: number; status: VerdictStatus; classes: number[] }>(db, Prisma.sql`
       SELECT s.name, s.title, l.image_id, l.status, coalesce(l.classes, '{}') AS classes
       FROM label_sources s JOIN source_labels l ON l.source_id = s.id
       WHERE s.dataset_id = ${campaign.datasetId} AND s.kind::text = ANY(${REFERENCE_KINDS})
-        AND l.image_id IN (SELECT DISTINCT image_id FROM decisions WHERE campaign_id = ${campaignId})`,
+        AND l.image_id IN (SELECT DISTINCT image_id FROM decisions WHERE campaign_id = ${campaignId})`),
     db.$queryRaw<{ id: number; classes: number[] }[]>`
       SELECT group_id AS id, array_agg(class_index ORDER BY class_index) AS classes FROM class_group_members GROUP BY group_id ORDER BY group_id`,
   ]);

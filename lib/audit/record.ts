@@ -13,17 +13,30 @@ export const AUDIT_ACTIONS = [
   "user.password-change",
   "job.queue",
   "job.finish",
+  "data.import",
   "export.start",
   "decisions.import",
   "campaign.create",
   "campaign.active",
   "campaign.closed",
   "campaign.draft",
+  "campaign.consensus-rule",
+  "consensus.resolved",
+  "consensus.excluded",
+  "consensus.send-back",
+  "duplicates.verdict",
+  "duplicates.apply-label",
+  "duplicates.exclude",
+  "duplicates.scan",
   "permission.denied",
+  "gold.mark",
+  "gold.unmark",
+  "member.pause",
+  "member.resume",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ["user", "job", "export", "campaign", "action"] as const;
+export const AUDIT_ENTITIES = ["user", "job", "export", "campaign", "action", "consensus", "campaign-image", "duplicate_group", "dataset", "image"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntry {

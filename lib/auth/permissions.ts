@@ -2,8 +2,10 @@
  * The one place that says what each role may do. Code asks `can(user, permission)`;
  * it never compares role strings.
  */
-export const ROLES = ["ANNOTATOR", "REVIEWER", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+import { Role as RoleEnum } from "@/lib/generated/prisma/enums";
+
+export const ROLES = Object.values(RoleEnum);
+export type Role = RoleEnum;
 
 export const PERMISSIONS = [
   /** Change one's own password. */

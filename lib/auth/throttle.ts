@@ -45,6 +45,7 @@ export async function lockedForSeconds(db: ThrottleDb, keys: string[], now: Date
  */
 export async function recordFailure(db: ThrottleDb, key: string, rule: ThrottleRule, now: Date): Promise<number> {
   const forgetBefore = new Date(now.getTime() - rule.forgetAfterMs);
+  await forgetExpired(db, now);
   const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO sign_in_throttles (key, failures, last_failure_at) VALUES (${key}, 1, ${now})
     ON CONFLICT (key) DO UPDATE SET
@@ -57,6 +58,19 @@ export async function recordFailure(db: ThrottleDb, key: string, rule: ThrottleR
   // GREATEST: a slower concurrent request with a lower count must not shorten a longer lock.
   await db.$executeRaw`UPDATE sign_in_throttles SET locked_until = GREATEST(coalesce(locked_until, ${until}), ${until}) WHERE key = ${key}`;
   return Math.ceil(lockMs / 1000);
+}
+
+/**
+ * Removes the rows that no longer count: failures older than every rule's window and no lock
+ * still running. Done on write (each failure), so a sprayer's many one-off keys are swept by
+ * the next failures instead of piling up; the index on last_failure_at keeps it a range scan.
+ */
+export async function forgetExpired(db: ThrottleDb, now: Date): Promise<number> {
+  const longestWindow = Math.max(ACCOUNT_RULE.forgetAfterMs, ADDRESS_RULE.forgetAfterMs);
+  const forgetBefore = new Date(now.getTime() - longestWindow);
+  return db.$executeRaw`
+    DELETE FROM sign_in_throttles
+    WHERE last_failure_at < ${forgetBefore} AND (locked_until IS NULL OR locked_until <= ${now})`;
 }
 
 /** A successful sign-in forgets the account's failures (the address keeps its count: one known password must not reset it). */

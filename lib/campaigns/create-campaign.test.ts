@@ -6,7 +6,26 @@ import { seedDataset, seedUser } from "@/lib/testing/factories";
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
+const spec = (datasetId: number, imageIds: number[]) => ({ datasetId, name: "c", instructions: "", annotatorsPerImage: 1, showPriorLabels: false, selection: {}, imageIds, memberIds: [], createdById: null });
+
+/** The planner's estimate of the queue rows of a campaign. */
+async function estimatedQueueRows(campaignId: number): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(`EXPLAIN (FORMAT JSON) SELECT * FROM campaign_images WHERE campaign_id = ${campaignId}`);
+  return row!["QUERY PLAN"][0].Plan["Plan Rows"];
+}
+
 describe("createCampaign", () => {
+  it("leaves the planner knowing a large new queue, whatever the statistics said before it", async () => {
+    const small = await seedDataset(db, 200);
+    await createCampaign(db, spec(small.datasetId, small.imageIds));
+    // What autovacuum leaves behind before the large campaign exists: every queue row is the small campaign's.
+    await db.$executeRaw`ANALYZE campaign_images`;
+    const large = await seedDataset(db, 12_000);
+    const campaignId = await createCampaign(db, spec(large.datasetId, large.imageIds));
+    // Without fresh statistics the estimate is a row or two, and claims read the whole queue.
+    expect(await estimatedQueueRows(campaignId)).toBeGreaterThan(6_000);
+  });
+
   it("queues every selected image once, in a shuffled order, with k open slots each", async () => {
     const { datasetId, imageIds } = await seedDataset(db, 500);
     const user = await seedUser(db);

@@ -34,6 +34,7 @@ export async function createCampaignFromSelection(db: Db, input: NewCampaignWith
     createdById,
     consensusRule: input.consensusRule,
     consensusQuorum: input.consensusQuorum,
+    gold: input.gold,
   });
   return { campaignId, images: imageIds.length };
 }

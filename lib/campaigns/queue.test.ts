@@ -96,6 +96,18 @@ describe("skip and previous", () => {
     expect(await previousImageId(db, userId, campaignId, order[2]!)).toBe(order[1]);
     expect(await previousImageId(db, userId, campaignId, order[0]!)).toBeNull();
   });
+
+  it("counts an image whose submit the browser is still sending as finished, so Previous lands on it", async () => {
+    const { campaignId, userIds } = await setUp(3, 1, 1);
+    const userId = userIds[0]!;
+    const first = (await claimNextImage(db, userId, campaignId))!.imageId;
+    await submit(campaignId, userId, first);
+    const [sending, shown] = (await holdImages(db, userId, campaignId, 2)).map((claim) => claim.imageId) as [number, number];
+    expect(await previousImageId(db, userId, campaignId, shown)).toBe(first);
+    expect(await previousImageId(db, userId, campaignId, shown, [sending])).toBe(sending);
+    // Still in claim order: an image being sent that was claimed later is not "before".
+    expect(await previousImageId(db, userId, campaignId, sending, [sending, shown])).toBe(first);
+  });
 });
 
 describe("holdImages", () => {

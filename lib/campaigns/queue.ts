@@ -1,8 +1,15 @@
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CampaignStatus, ConsensusRule } from "@/lib/generated/prisma/enums";
 import { metrics } from "@/lib/metrics";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export const PAUSED_MESSAGE = "Your work in this campaign is paused: you cannot take new images. Your labels so far are kept; ask the campaign's admin to resume you.";
+
+/** What an annotator holds at once: the image on screen plus the next three, whose pixels the browser loads ahead. */
+export const PREFETCH_DEPTH = 4;
 
 export interface Claim {
   imageId: number;
@@ -11,12 +18,34 @@ export interface Claim {
   resumed: boolean;
 }
 
-/** The campaign, if the user may work in it; a foreign or unknown campaign reads as not found. */
-export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaignId: number) {
-  const campaign = await tx.campaign.findFirst({
-    where: { id: campaignId, members: { some: { userId } } },
-    select: { id: true, name: true, status: true, claimTtlSeconds: true, annotatorsPerImage: true, showPriorLabels: true, datasetId: true, instructions: true },
-  });
+export interface WorkableCampaign {
+  id: number;
+  name: string;
+  status: CampaignStatus;
+  claimTtlSeconds: number;
+  annotatorsPerImage: number;
+  showPriorLabels: boolean;
+  datasetId: number;
+  instructions: string;
+  imageCount: number;
+  consensusRule: ConsensusRule;
+  consensusQuorum: number | null;
+  /** The caller's own membership: set while they may claim nothing new. */
+  pausedAt: Date | null;
+}
+
+/**
+ * The campaign, if the user may work in it; a foreign or unknown campaign reads as not found.
+ * One statement (campaign joined to the caller's membership): every labeling request starts here,
+ * and Prisma's relation filter plus nested select took two round trips.
+ */
+export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaignId: number): Promise<WorkableCampaign> {
+  const [campaign] = await tx.$queryRaw<WorkableCampaign[]>`
+    SELECT c.id, c.name, c.status::text AS status, c.claim_ttl_seconds AS "claimTtlSeconds", c.annotators_per_image AS "annotatorsPerImage",
+           c.show_prior_labels AS "showPriorLabels", c.dataset_id AS "datasetId", c.instructions, c.image_count AS "imageCount",
+           c.consensus_rule::text AS "consensusRule", c.consensus_quorum AS "consensusQuorum", m.paused_at AS "pausedAt"
+    FROM campaigns c JOIN campaign_members m ON m.campaign_id = c.id AND m.user_id = ${userId}
+    WHERE c.id = ${campaignId}`;
   if (!campaign) throw new NotFoundError("That campaign");
   return campaign;
 }
@@ -28,6 +57,9 @@ export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaign
  * never wait on each other's rows (SKIP LOCKED). Every query runs on an index, so the cost does
  * not grow with the campaign: expired claims are found by (campaign, status, expires_at) and open
  * images by (campaign, open_slots, position), one open-slot count at a time.
+ * Gold images ride along unseen: their slots are never used up (every member labels each once,
+ * which the NOT EXISTS already enforces), so they stay among the fresh images at their shuffled
+ * positions and the claim query needs no gold logic. A paused member gets nothing new.
  * Returns the held claims, oldest first.
  */
 export async function holdImages(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
@@ -51,25 +83,38 @@ function holdInTransaction(db: Db, userId: number, campaignId: number, depth: nu
       })
     ).map((claim) => ({ ...claim, resumed: true }));
     if (held.length >= depth) return held.slice(0, depth);
+    // Paused: the images already held may be finished, nothing new is claimed.
+    if (campaign.pausedAt) {
+      if (held.length > 0) return held;
+      throw new ExpectedError(PAUSED_MESSAGE);
+    }
 
     await releaseExpiredClaims(tx, campaignId);
-    const expiresAt = new Date(Date.now() + campaign.claimTtlSeconds * 1000);
+    // Times from this process, as Prisma writes every other timestamp (the columns hold UTC without a zone).
+    const claimedAt = new Date();
+    const expiresAt = new Date(claimedAt.getTime() + campaign.claimTtlSeconds * 1000);
     for (let openSlots = 1; openSlots <= campaign.annotatorsPerImage && held.length < depth; openSlots++) {
       // Images that already have some annotators come first, so images get finished before new ones start.
-      const rows = await tx.$queryRaw<{ image_id: number }[]>`
-        SELECT ci.image_id FROM campaign_images ci
-        WHERE ci.campaign_id = ${campaignId} AND ci.open_slots = ${openSlots}
-          AND NOT EXISTS (
-            SELECT 1 FROM assignments a
-            WHERE a.campaign_id = ci.campaign_id AND a.image_id = ci.image_id AND a.user_id = ${userId})
-        ORDER BY ci.position
-        LIMIT ${depth - held.length}
-        FOR UPDATE SKIP LOCKED`;
-      for (const { image_id: imageId } of rows) {
-        await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots - 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
-        await tx.assignment.create({ data: { campaignId, imageId, userId, expiresAt } });
-        held.push({ imageId, expiresAt, resumed: false });
-      }
+      // Pick, take the slots and record the claims in one statement: a round trip per image cost more than the pick.
+      const rows = await tx.$queryRaw<{ id: number; image_id: number }[]>`
+        WITH picked AS (
+          SELECT ci.image_id, ci.position FROM campaign_images ci
+          WHERE ci.campaign_id = ${campaignId} AND ci.open_slots = ${openSlots}
+            AND NOT EXISTS (
+              SELECT 1 FROM assignments a
+              WHERE a.campaign_id = ci.campaign_id AND a.image_id = ci.image_id AND a.user_id = ${userId})
+          ORDER BY ci.position
+          LIMIT ${depth - held.length}
+          FOR UPDATE SKIP LOCKED),
+        slots AS (
+          UPDATE campaign_images ci SET open_slots = ci.open_slots - 1 FROM picked
+          WHERE ci.campaign_id = ${campaignId} AND ci.image_id = picked.image_id AND NOT ci.gold)
+        INSERT INTO assignments (campaign_id, image_id, user_id, status, claimed_at, expires_at)
+        SELECT ${campaignId}, image_id, ${userId}, 'ACTIVE', ${claimedAt}, ${expiresAt} FROM picked ORDER BY position
+        RETURNING id, image_id`;
+      // Ids follow the queue's order (the insert's ORDER BY); held claims are read back in id order too.
+      const claimed = rows.sort((a, b) => a.id - b.id);
+      for (const { image_id: imageId } of claimed) held.push({ imageId, expiresAt, resumed: false });
     }
     return held;
   }, CLAIM_TRANSACTION);
@@ -86,40 +131,47 @@ export async function claimNextImage(db: Db, userId: number, campaignId: number)
 
 /** Claims past their expiry go back to the pool; the annotator can still submit while nobody else took the slot. */
 export async function releaseExpiredClaims(tx: Tx, campaignId: number): Promise<number> {
-  const released = await tx.$queryRaw<{ image_id: number }[]>`
-    UPDATE assignments SET status = 'EXPIRED'
-    WHERE campaign_id = ${campaignId} AND status = 'ACTIVE' AND expires_at < now()
-    RETURNING image_id`;
-  for (const { image_id: imageId } of released) {
-    await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots + 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
-  }
-  return released.length;
+  // One statement: it runs before every claim, usually releasing nothing. An image held by several
+  // annotators may lose several claims at once, hence the count per image.
+  const [result] = await tx.$queryRaw<{ released: number }[]>`
+    WITH released AS (
+      UPDATE assignments SET status = 'EXPIRED'
+      WHERE campaign_id = ${campaignId} AND status = 'ACTIVE' AND expires_at < now()
+      RETURNING image_id),
+    freed AS (
+      UPDATE campaign_images ci SET open_slots = ci.open_slots + per_image.n
+      FROM (SELECT image_id, count(*)::int AS n FROM released GROUP BY image_id) AS per_image
+      WHERE ci.campaign_id = ${campaignId} AND ci.image_id = per_image.image_id AND NOT ci.gold)
+    SELECT count(*)::int AS released FROM released`;
+  return result!.released;
 }
 
 /**
  * Makes sure the user may write a decision on this image now, locking their assignment row.
  * An expired claim is revived if its slot is still free; otherwise the submit is refused
- * (the caller keeps the draft).
+ * (the caller keeps the draft). The image's gold flag comes with the lock: the submit needs it
+ * and it cost a round trip of its own.
  */
 export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId: number, imageId: number) {
   const campaign = await findWorkableCampaign(tx, userId, campaignId);
   if (campaign.status === "CLOSED") throw new ExpectedError("This campaign was closed; your draft is kept but can no longer be submitted.");
-  const rows = await tx.$queryRaw<{ id: number; status: string; claimed_at: Date }[]>`
-    SELECT id, status::text, claimed_at FROM assignments
-    WHERE campaign_id = ${campaignId} AND image_id = ${imageId} AND user_id = ${userId}
-    FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: number; status: string; claimed_at: Date; gold: boolean }[]>`
+    SELECT a.id, a.status::text, a.claimed_at, ci.gold FROM assignments a
+    JOIN campaign_images ci ON ci.campaign_id = a.campaign_id AND ci.image_id = a.image_id
+    WHERE a.campaign_id = ${campaignId} AND a.image_id = ${imageId} AND a.user_id = ${userId}
+    FOR UPDATE OF a`;
   const assignment = rows[0];
   if (!assignment) throw new NotFoundError("That image");
   if (assignment.status === "EXPIRED" || assignment.status === "SKIPPED") {
     const retaken = await tx.$executeRaw`
-      UPDATE campaign_images SET open_slots = open_slots - 1
+      UPDATE campaign_images SET open_slots = open_slots - (NOT gold)::int
       WHERE campaign_id = ${campaignId} AND image_id = ${imageId} AND open_slots > 0`;
     if (retaken === 0) {
       throw new ExpectedError("Your claim on this image expired and other annotators have labeled it since; your draft is kept.");
     }
   }
-  await tx.assignment.update({ where: { id: assignment.id }, data: { status: "SUBMITTED", finishedAt: new Date() } });
-  return { campaign, claimedAt: assignment.claimed_at };
+  await tx.$executeRaw`UPDATE assignments SET status = 'SUBMITTED', finished_at = ${new Date()} WHERE id = ${assignment.id}`;
+  return { campaign, claimedAt: assignment.claimed_at, gold: assignment.gold };
 }
 
 /** Gives the image back to the pool; the user will not be handed it again. */
@@ -131,15 +183,27 @@ export async function skipImage(db: Db, userId: number, campaignId: number, imag
       data: { status: "SKIPPED", finishedAt: new Date(), skipReason: reason },
     });
     if (updated.count === 0) throw new NotFoundError("That image");
-    await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots + 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId}`;
+    await tx.$executeRaw`UPDATE campaign_images SET open_slots = open_slots + 1 WHERE campaign_id = ${campaignId} AND image_id = ${imageId} AND NOT gold`;
   });
 }
 
-/** The image the user finished just before `imageId` (or their latest, when imageId is null), in claim order. */
-export async function previousImageId(db: Db, userId: number, campaignId: number, imageId: number | null): Promise<number | null> {
+/**
+ * The image the user finished just before `imageId` (or their latest, when imageId is null), in claim order.
+ * `sending`: images whose submit the browser has queued but not delivered yet; they count as finished,
+ * else Previous would skip the image just submitted.
+ */
+export async function previousImageId(
+  db: Db,
+  userId: number,
+  campaignId: number,
+  imageId: number | null,
+  sending: readonly number[] = [],
+): Promise<number | null> {
   const current = imageId === null ? null : await db.assignment.findFirst({ where: { campaignId, userId, imageId }, select: { id: true } });
+  const finished: Prisma.AssignmentWhereInput[] = [{ status: { in: ["SUBMITTED", "SKIPPED"] } }];
+  if (sending.length > 0) finished.push({ status: "ACTIVE", imageId: { in: [...sending] } });
   const previous = await db.assignment.findFirst({
-    where: { campaignId, userId, status: { in: ["SUBMITTED", "SKIPPED"] }, ...(current ? { id: { lt: current.id } } : {}) },
+    where: { campaignId, userId, OR: finished, ...(current ? { id: { lt: current.id } } : {}) },
     orderBy: { id: "desc" },
     select: { imageId: true },
   });

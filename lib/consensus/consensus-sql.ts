@@ -1,11 +1,13 @@
 import type { Tx } from "@/lib/campaigns/queue";
 import type { ComputedConsensus } from "@/lib/consensus/rules";
 import type { DecisionOutcome } from "@/lib/decisions/outcome";
+import { queryJsonRows } from "@/lib/db/json-rows";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AmbiguityReason, ConsensusStatus } from "@/lib/generated/prisma/enums";
 
-// The set-based SQL of recomputation: one read of the decisions, one of the stored rows, batched
-// upserts from a JSON recordset and set-based revision and score updates. Never a query per image.
+// The set-based SQL of recomputation: one read of the decisions, one of the stored rows, the rows to
+// write loaded into a temporary table, then one upsert and one revision insert. Never a query per image.
+// Reads come back as one JSON text value (queryJsonRows).
 
 /** Two-key advisory locks: (namespace, campaign id). Recomputation takes it exclusively, single-image writes shared. */
 const CONSENSUS_LOCK = 8;
@@ -30,16 +32,26 @@ export interface DecisionRow {
   updated_ms: number;
 }
 
-/** Every decision of the campaign (or of one image), ordered by image. */
+/**
+ * Every decision of the campaign (or of one image), ordered by image. Gold images are left out: each
+ * member labels them (more decisions than the campaign's k) against a known answer, so they would
+ * skew the campaign's consensus counts and agreement; they are scored in lib/gold instead.
+ */
 export async function readDecisions(tx: Tx, campaignId: number, imageId: number | null): Promise<DecisionRow[]> {
   // Imported decisions may have a source instead of a user; each author counts as one annotator.
-  return tx.$queryRaw<DecisionRow[]>`
-    SELECT image_id, COALESCE(user_id, -source_id) AS annotator, classes, ambiguity::text AS ambiguity,
-           candidate_classes, outside_labels, (extract(epoch FROM updated_at) * 1000)::float8 AS updated_ms
-    FROM decisions
-    WHERE campaign_id = ${campaignId} ${imageId === null ? Prisma.empty : Prisma.sql`AND image_id = ${imageId}`}
-    ORDER BY image_id, id`;
+  return queryJsonRows<DecisionRow>(tx, Prisma.sql`
+    SELECT d.image_id, COALESCE(d.user_id, -d.source_id) AS annotator, d.classes, d.ambiguity::text AS ambiguity,
+           d.candidate_classes, d.outside_labels, (extract(epoch FROM d.updated_at) * 1000)::float8 AS updated_ms
+    FROM decisions d
+    WHERE d.campaign_id = ${campaignId} ${imageId === null ? Prisma.empty : Prisma.sql`AND d.image_id = ${imageId}`}
+      AND ${notGold(campaignId, Prisma.sql`d.image_id`)}
+    ORDER BY d.image_id, d.id`);
 }
+
+/** SQL condition: the image is not one of the campaign's gold images. */
+export const notGold = (campaignId: number, imageId: Prisma.Sql) =>
+  Prisma.sql`NOT EXISTS (SELECT 1 FROM campaign_images g WHERE g.campaign_id = ${campaignId} AND g.image_id = ${imageId} AND g.gold)`;
+
 
 export interface StoredRow {
   id: number;
@@ -62,11 +74,11 @@ export async function readStored(tx: Tx, scope: { campaignId: number; imageId: n
     "campaignId" in scope
       ? Prisma.sql`c.campaign_id = ${scope.campaignId} ${scope.imageId === null ? Prisma.empty : Prisma.sql`AND c.image_id = ${scope.imageId}`}`
       : Prisma.sql`c.campaign_id IS NULL AND c.image_id IN (SELECT id FROM images WHERE dataset_id = ${scope.datasetId})`;
-  return tx.$queryRaw<StoredRow[]>`
+  return queryJsonRows<StoredRow>(tx, Prisma.sql`
     SELECT c.id, c.image_id, c.status::text AS status, c.classes, c.ambiguity::text AS ambiguity, c.candidate_classes,
            c.outside_labels, c.method, c.decision_count, c.agreement, c.changed_since_resolved,
            (extract(epoch FROM c.updated_at) * 1000)::float8 AS updated_ms
-    FROM consensus c WHERE ${where}`;
+    FROM consensus c WHERE ${where}`);
 }
 
 export const outcomeOfRow = (row: Pick<StoredRow, "classes" | "ambiguity" | "candidate_classes" | "outside_labels">): DecisionOutcome => ({
@@ -90,10 +102,42 @@ export interface RowWrite {
 }
 
 const BATCH = 5000;
+/** Up to this many rows (a submit writes one) go in one statement; the temporary table pays off for bulk writes only. */
+const ONE_STATEMENT = 100;
+
+/** The JSON rows writeRows hands to PostgreSQL, in consensus_writes' column order. */
+const writeBatch = (rows: readonly RowWrite[]) =>
+  JSON.stringify(rows.map((row) => ({
+    image_id: row.imageId,
+    status: row.status,
+    classes: row.outcome?.classes ?? [],
+    ambiguity: row.outcome?.ambiguity ?? null,
+    candidate_classes: row.outcome?.candidateClasses ?? [],
+    outside_labels: row.outcome?.outsideLabels ?? [],
+    exclude_reason: row.excludeReason ?? null,
+    method: row.method,
+    decision_count: row.decisionCount,
+    agreement: row.agreement,
+    posterior: row.posterior,
+    bump: row.revise ? 1 : 0,
+  })));
+
+const fromJson = (json: string) => Prisma.sql`
+  SELECT r.image_id, r.status::"ConsensusStatus" AS status, r.classes, r.ambiguity::"AmbiguityReason" AS ambiguity, r.candidate_classes,
+         r.outside_labels, r.exclude_reason, r.method, r.decision_count, r.agreement, r.posterior, r.bump
+  FROM jsonb_to_recordset(${json}::jsonb) AS r(image_id int, status text, classes int[], ambiguity text,
+       candidate_classes int[], outside_labels text[], exclude_reason text, method text, decision_count int, agreement float8,
+       posterior jsonb, bump int)`;
 
 /**
- * Upserts rows in batches and appends one revision per revised row, all set-based. A reviewer's
- * row (RESOLVED/EXCLUDED) is never overwritten here, even if one slipped into `rows`.
+ * Writes rows in set-based statements whatever their number. Many rows go into a temporary table
+ * (JSON batches, then ANALYZE so the planner sees its real size), campaign rows get their queue
+ * score there, and one upsert writes them and appends a revision per revised row. A few rows (a
+ * submit's one image) take the same path as one statement, the table replaced by a CTE of the same
+ * name: creating, filling, analysing and dropping a table was six round trips and catalog writes per submit.
+ * Scoring before the upsert writes each row once (an UPDATE after it rewrote every row a second time).
+ * A reviewer's row (RESOLVED/EXCLUDED) of a campaign is never overwritten, even if one slipped into `rows`.
+ * Returns the image ids written.
  */
 export async function writeRows(
   tx: Tx,
@@ -102,54 +146,101 @@ export async function writeRows(
   note: string,
   onBatch?: (written: number) => void,
 ): Promise<number[]> {
-  const written: number[] = [];
+  if (rows.length === 0) return [];
+  if (rows.length <= ONE_STATEMENT) {
+    const scored = campaignId === null
+      ? Prisma.sql`consensus_writes AS (SELECT input.*, NULL::float8 AS source_disagreement FROM input)`
+      : Prisma.sql`${scoring(Prisma.raw("input"), campaignId)},
+          consensus_writes AS (SELECT input.*, per_image.mean AS source_disagreement FROM input LEFT JOIN per_image USING (image_id))`;
+    const [result] = await tx.$queryRaw<{ ids: number[] }[]>`
+      WITH input AS (${fromJson(writeBatch(rows))}), ${scored}, ${upsert(campaignId, note)}`;
+    onBatch?.(rows.length);
+    return result!.ids;
+  }
+  await tx.$executeRaw`DROP TABLE IF EXISTS consensus_writes`;
+  await tx.$executeRaw`
+    CREATE TEMP TABLE consensus_writes (
+      image_id int PRIMARY KEY, status "ConsensusStatus" NOT NULL, classes int[] NOT NULL, ambiguity "AmbiguityReason",
+      candidate_classes int[] NOT NULL, outside_labels text[] NOT NULL, exclude_reason text, method text NOT NULL,
+      decision_count int NOT NULL, agreement float8, posterior jsonb, bump int NOT NULL, source_disagreement float8
+    ) ON COMMIT DROP`;
   for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH).map((row) => ({
-      image_id: row.imageId,
-      status: row.status,
-      classes: row.outcome?.classes ?? [],
-      ambiguity: row.outcome?.ambiguity ?? null,
-      candidate_classes: row.outcome?.candidateClasses ?? [],
-      outside_labels: row.outcome?.outsideLabels ?? [],
-      exclude_reason: row.excludeReason ?? null,
-      method: row.method,
-      decision_count: row.decisionCount,
-      agreement: row.agreement,
-      posterior: row.posterior,
-      bump: row.revise ? 1 : 0,
-    }));
-    const upserted = await tx.$queryRaw<{ image_id: number }[]>`
+    await tx.$executeRaw`
+      INSERT INTO consensus_writes (image_id, status, classes, ambiguity, candidate_classes, outside_labels, exclude_reason,
+                                    method, decision_count, agreement, posterior, bump)
+      ${fromJson(writeBatch(rows.slice(start, start + BATCH)))}`;
+    onBatch?.(Math.min(rows.length, start + BATCH));
+  }
+  await tx.$executeRaw`ANALYZE consensus_writes`;
+  if (campaignId !== null) {
+    await tx.$executeRaw`
+      WITH ${scoring(Prisma.raw("consensus_writes"), campaignId)}
+      UPDATE consensus_writes w SET source_disagreement = per_image.mean FROM per_image WHERE w.image_id = per_image.image_id`;
+  }
+  const [result] = await tx.$queryRaw<{ ids: number[] }[]>`WITH ${upsert(campaignId, note)}`;
+  return result!.ids;
+}
+
+/**
+ * The upsert of consensus_writes (a table or a CTE) into consensus, a revision per revised row,
+ * and the ids written. Dataset-level rows have no queue: their score columns keep their defaults.
+ */
+function upsert(campaignId: number | null, note: string): Prisma.Sql {
+  const scoreColumns = campaignId === null ? Prisma.empty : Prisma.sql`, source_disagreement, disagreement_score`;
+  const scoreValues =
+    campaignId === null ? Prisma.empty : Prisma.sql`, w.source_disagreement, COALESCE(((1 - w.agreement) + w.source_disagreement) / 2, 1 - w.agreement, w.source_disagreement, 0)`;
+  const scoreUpdates =
+    campaignId === null ? Prisma.empty : Prisma.sql`, source_disagreement = EXCLUDED.source_disagreement, disagreement_score = EXCLUDED.disagreement_score`;
+  return Prisma.sql`
+    upserted AS (
       INSERT INTO consensus (image_id, campaign_id, status, classes, ambiguity, candidate_classes, outside_labels, exclude_reason,
-                             method, decision_count, agreement, posterior, version, updated_at)
-      SELECT r.image_id, ${campaignId}::int, r.status::"ConsensusStatus", r.classes, r.ambiguity::"AmbiguityReason", r.candidate_classes,
-             r.outside_labels, r.exclude_reason, r.method, r.decision_count, r.agreement, r.posterior, r.bump, now()
-      FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(image_id int, status text, classes int[], ambiguity text,
-           candidate_classes int[], outside_labels text[], exclude_reason text, method text, decision_count int, agreement float8,
-           posterior jsonb, bump int)
+                             method, decision_count, agreement, posterior, version, updated_at ${scoreColumns})
+      SELECT w.image_id, ${campaignId}::int, w.status, w.classes, w.ambiguity, w.candidate_classes, w.outside_labels, w.exclude_reason,
+             w.method, w.decision_count, w.agreement, w.posterior, w.bump, now() ${scoreValues}
+      FROM consensus_writes w
       ON CONFLICT (image_id, campaign_id) DO UPDATE SET
         status = EXCLUDED.status, classes = EXCLUDED.classes, ambiguity = EXCLUDED.ambiguity,
         candidate_classes = EXCLUDED.candidate_classes, outside_labels = EXCLUDED.outside_labels,
         exclude_reason = EXCLUDED.exclude_reason, method = EXCLUDED.method, decision_count = EXCLUDED.decision_count,
         agreement = EXCLUDED.agreement, posterior = EXCLUDED.posterior, version = consensus.version + EXCLUDED.version,
-        updated_at = now()
+        updated_at = now() ${scoreUpdates}
       WHERE ${campaignId === null ? Prisma.sql`TRUE` : Prisma.sql`consensus.status NOT IN ('RESOLVED', 'EXCLUDED')`}
-      RETURNING image_id`;
-    const revisedIds = batch.filter((row) => row.bump === 1).map((row) => row.image_id);
-    const upsertedIds = new Set(upserted.map((row) => row.image_id));
-    const toRevise = revisedIds.filter((id) => upsertedIds.has(id));
-    if (toRevise.length > 0) {
-      await tx.$executeRaw`
-        INSERT INTO consensus_revisions (consensus_id, version, status, classes, ambiguity, candidate_classes, outside_labels,
-                                         exclude_reason, method, note, reviewer_id, created_at)
-        SELECT c.id, c.version, c.status, c.classes, c.ambiguity, c.candidate_classes, c.outside_labels, c.exclude_reason,
-               c.method, ${note}, NULL, now()
-        FROM consensus c
-        WHERE c.campaign_id IS NOT DISTINCT FROM ${campaignId}::int AND c.image_id = ANY(${toRevise}::int[])`;
-    }
-    written.push(...upsertedIds);
-    onBatch?.(Math.min(rows.length, start + BATCH));
-  }
-  return written;
+      RETURNING id, image_id, version, status, classes, ambiguity, candidate_classes, outside_labels, exclude_reason, method
+    ), revised AS (
+      INSERT INTO consensus_revisions (consensus_id, version, status, classes, ambiguity, candidate_classes, outside_labels,
+                                       exclude_reason, method, note, reviewer_id, created_at)
+      SELECT u.id, u.version, u.status, u.classes, u.ambiguity, u.candidate_classes, u.outside_labels, u.exclude_reason,
+             u.method, ${note}, NULL, now()
+      FROM upserted u JOIN consensus_writes w ON w.image_id = u.image_id
+      WHERE w.bump = 1
+    )
+    SELECT COALESCE(array_agg(image_id), '{}') AS ids FROM upserted`;
+}
+
+/**
+ * CTEs `src` and `per_image` (image_id, mean): the queue's score of the rows about to be written in
+ * `rows` (a table or CTE with image_id). source_disagreement = mean Jaccard distance between each
+ * decision's class set and each prior source's (a label source's LABELED classes, a model's top-1;
+ * the derived consensus source excluded); the upsert then sets disagreementScore = mean of
+ * (1 − agreement) and it.
+ */
+function scoring(rows: Prisma.Sql, campaignId: number): Prisma.Sql {
+  return Prisma.sql`
+    src AS (
+      SELECT sl.image_id, ARRAY(SELECT DISTINCT unnest(sl.classes)) AS classes
+      FROM ${rows} w JOIN source_labels sl ON sl.image_id = w.image_id JOIN label_sources ls ON ls.id = sl.source_id
+      WHERE sl.status = 'LABELED' AND cardinality(sl.classes) > 0 AND ls.kind <> 'CONSENSUS'
+      UNION ALL
+      SELECT p.image_id, p.classes[1:1] FROM ${rows} w JOIN predictions p ON p.image_id = w.image_id
+      WHERE cardinality(p.classes) > 0
+    ), per_image AS (
+      SELECT d.image_id,
+             avg(1 - cardinality(ARRAY(SELECT unnest(d.classes) INTERSECT SELECT unnest(s.classes)))::float8
+                   / cardinality(ARRAY(SELECT unnest(d.classes) UNION SELECT unnest(s.classes)))) AS mean
+      FROM decisions d JOIN src s ON s.image_id = d.image_id
+      WHERE d.campaign_id = ${campaignId}
+      GROUP BY d.image_id
+    )`;
 }
 
 /** Marks resolved rows whose decisions were edited after the resolution; their outcome stays. */
@@ -160,47 +251,14 @@ export async function flagChangedSinceResolved(tx: Tx, campaignId: number, image
     WHERE campaign_id = ${campaignId} AND image_id = ANY(${imageIds}::int[]) AND status IN ('RESOLVED', 'EXCLUDED')`;
 }
 
-/**
- * The queue's score for the given rows: sourceDisagreement = mean Jaccard distance between each
- * decision's class set and each prior source's (a label source's LABELED classes, a model's top-1;
- * the derived consensus source excluded), and disagreementScore = mean of (1 − agreement) and it.
- */
-export async function refreshScores(tx: Tx, campaignId: number, imageIds: readonly number[]): Promise<void> {
-  if (imageIds.length === 0) return;
-  await tx.$executeRaw`
-    WITH src AS (
-      SELECT sl.image_id, ARRAY(SELECT DISTINCT unnest(sl.classes)) AS classes
-      FROM source_labels sl JOIN label_sources ls ON ls.id = sl.source_id
-      WHERE sl.image_id = ANY(${imageIds}::int[]) AND sl.status = 'LABELED' AND cardinality(sl.classes) > 0 AND ls.kind <> 'CONSENSUS'
-      UNION ALL
-      SELECT p.image_id, p.classes[1:1] FROM predictions p
-      WHERE p.image_id = ANY(${imageIds}::int[]) AND cardinality(p.classes) > 0
-    ), distances AS (
-      SELECT d.image_id,
-             1 - cardinality(ARRAY(SELECT unnest(d.classes) INTERSECT SELECT unnest(s.classes)))::float8
-               / cardinality(ARRAY(SELECT unnest(d.classes) UNION SELECT unnest(s.classes))) AS distance
-      FROM decisions d JOIN src s ON s.image_id = d.image_id
-      WHERE d.campaign_id = ${campaignId} AND d.image_id = ANY(${imageIds}::int[])
-    ), per_image AS (
-      SELECT ids.image_id, avg(distances.distance) AS mean
-      FROM unnest(${imageIds}::int[]) AS ids(image_id) LEFT JOIN distances USING (image_id)
-      GROUP BY ids.image_id
-    )
-    UPDATE consensus c SET
-      source_disagreement = per_image.mean,
-      disagreement_score = COALESCE(((1 - c.agreement) + per_image.mean) / 2, 1 - c.agreement, per_image.mean, 0)
-    FROM per_image
-    WHERE c.campaign_id = ${campaignId} AND c.image_id = per_image.image_id`;
-}
-
 export type StatusCounts = Record<"agreed" | "disagreed" | "resolved" | "excluded" | "inProgress" | "unlabeled", number>;
 
-/** Every image of the campaign's queue by status; an image without a row is unlabeled. */
+/** Every image of the campaign's queue by status (gold images aside); an image without a row is unlabeled. */
 export async function countByStatus(tx: Pick<Tx, "$queryRaw">, campaignId: number): Promise<{ images: number; byStatus: StatusCounts }> {
   const rows = await tx.$queryRaw<{ status: ConsensusStatus; n: number }[]>`
     SELECT COALESCE(c.status::text, 'UNLABELED') AS status, count(*)::int AS n
     FROM campaign_images ci LEFT JOIN consensus c ON c.campaign_id = ci.campaign_id AND c.image_id = ci.image_id
-    WHERE ci.campaign_id = ${campaignId} GROUP BY 1`;
+    WHERE ci.campaign_id = ${campaignId} AND NOT ci.gold GROUP BY 1`;
   const n = (status: ConsensusStatus) => rows.find((row) => row.status === status)?.n ?? 0;
   return {
     images: rows.reduce((sum, row) => sum + row.n, 0),

@@ -4,7 +4,7 @@ import { claimNextImage } from "@/lib/campaigns/queue";
 import { recomputeCampaign } from "@/lib/consensus/recompute";
 import { createDb, type Db } from "@/lib/db";
 import { submitDecision } from "@/lib/decisions/decisions";
-import { seedCampaign, seedClasses, seedDataset, seedDecisions, seedUser } from "@/lib/testing/factories";
+import { seedCampaign, seedClasses, seedDataset, seedDecisions, seedPredictions, seedUser, seedVerdicts } from "@/lib/testing/factories";
 import { submitDecisionSchema } from "@/lib/validation/labeling";
 
 const db = createDb(process.env.DATABASE_URL!);
@@ -64,6 +64,26 @@ describe("recomputeCampaign", () => {
     const again = await recomputeCampaign(db, campaignId);
     expect(again.changed).toBe(0);
     expect(await db.consensusRevision.count({ where: { consensus: { campaignId } } })).toBe(2000);
+  });
+
+  it("scores each written row against the prior sources in the same write: mean Jaccard distance, then the mean with 1 − agreement", async () => {
+    const { campaignId, imageIds, userIds } = await campaignOf(2);
+    const datasetId = (await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { datasetId: true } })).datasetId;
+    // Image 0: a source says {1, 2}, a model's top-1 is 1; image 1 has no source at all.
+    await seedVerdicts(db, datasetId, `real-${randomUUID()}`, "STUDY", [[imageIds[0]!, [1, 2]]]);
+    await seedPredictions(db, datasetId, `m-${randomUUID()}`, [[imageIds[0]!, [1, 7]]]);
+    await seedDecisions(db, campaignId, [
+      ...userIds.map((userId) => ({ imageId: imageIds[0]!, userId, classes: [1] })),
+      ...userIds.map((userId, i) => ({ imageId: imageIds[1]!, userId, classes: [i === 2 ? 9 : 4] })),
+    ]);
+    await recomputeCampaign(db, campaignId);
+    const rows = await db.consensus.findMany({ where: { campaignId }, orderBy: { imageId: "asc" } });
+    // Image 0: each decision {1} is 0.5 from {1, 2} and 0 from {1}: mean 0.25; agreement 1, so the score is 0.125.
+    expect(rows[0]).toMatchObject({ sourceDisagreement: 0.25, agreement: 1 });
+    expect(rows[0]!.disagreementScore).toBeCloseTo(0.125);
+    // Image 1: no source; agreement = 1 − mean pairwise distance = 1/3, the score is 1 − 1/3.
+    expect(rows[1]!.sourceDisagreement).toBeNull();
+    expect(rows[1]!.disagreementScore).toBeCloseTo(2 / 3);
   });
 
   it("stores a new rule inside the lock and revises only the rows whose outcome changes, saying why", async () => {

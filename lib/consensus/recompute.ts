@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/campaigns/queue";
 import {
   countByStatus,
@@ -6,7 +7,6 @@ import {
   outcomeOfRow,
   readDecisions,
   readStored,
-  refreshScores,
   writeRows,
   type DecisionRow,
   type RowWrite,
@@ -24,6 +24,8 @@ export interface RecomputeOptions {
   onProgress?: (progress: { done: number; total: number }) => void;
   /** Store this rule first, inside the same lock, so no recomputation runs with a half-changed rule. */
   rule?: { rule: ConsensusRule; quorum: number | null };
+  /** Who changed the rule: audited in the same transaction, so a failed recomputation leaves no entry for a rule that did not change. */
+  actorId?: number | null;
 }
 
 export interface RecomputeSummary {
@@ -36,7 +38,7 @@ export interface RecomputeSummary {
   ms: number;
 }
 
-interface CampaignRule {
+export interface CampaignRule {
   id: number;
   consensusRule: ConsensusRule;
   consensusQuorum: number | null;
@@ -64,6 +66,15 @@ export async function recomputeCampaign(db: Db, campaignId: number, options: Rec
         : await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: READ_RULE });
       const changed = await recomputeWithin(tx, campaign, null, note, options);
       const counts = await countByStatus(tx, campaignId);
+      if (options.rule && options.actorId !== undefined) {
+        await recordAudit(tx, {
+          userId: options.actorId,
+          action: "campaign.consensus-rule",
+          entity: "campaign",
+          entityId: campaignId,
+          details: { rule: methodName(campaign.consensusRule, campaign.consensusQuorum), changed },
+        });
+      }
       return {
         campaign: campaignId,
         rule: methodName(campaign.consensusRule, campaign.consensusQuorum),
@@ -78,13 +89,16 @@ export async function recomputeCampaign(db: Db, campaignId: number, options: Rec
 
 /**
  * The cheap path after a submitted decision: only that image, inside the submit's transaction.
- * Dawid–Skene has no per-image form (its reliabilities come from the whole campaign), so under
- * that rule the campaign is recomputed.
+ * Dawid–Skene has no per-image form (its reliabilities come from the whole campaign), and a
+ * whole-campaign pass is far too slow for a submit: under that rule nothing is computed here and
+ * the answer is "campaign", for the caller to queue a recomputation in the same transaction.
+ * `campaign` is the row the submit has just read (lockAssignmentForSubmit): a second read cost a round trip.
  */
-export async function recomputeImage(tx: Tx, campaignId: number, imageId: number): Promise<void> {
-  const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: READ_RULE });
-  await lockCampaignConsensus(tx, campaignId, campaign.consensusRule === "DAWID_SKENE" ? "exclusive" : "shared");
-  await recomputeWithin(tx, campaign, campaign.consensusRule === "DAWID_SKENE" ? null : imageId, undefined, {});
+export async function recomputeImage(tx: Tx, campaign: CampaignRule, imageId: number): Promise<"image" | "campaign"> {
+  if (campaign.consensusRule === "DAWID_SKENE") return "campaign";
+  await lockCampaignConsensus(tx, campaign.id, "shared");
+  await recomputeWithin(tx, campaign, imageId, undefined, {});
+  return "image";
 }
 
 async function recomputeWithin(tx: Tx, campaign: CampaignRule, imageId: number | null, note: string | undefined, options: RecomputeOptions): Promise<number> {
@@ -119,7 +133,6 @@ async function recomputeWithin(tx: Tx, campaign: CampaignRule, imageId: number |
     options.onProgress?.({ done, total: writes.length });
   });
   await flagChangedSinceResolved(tx, campaign.id, flagged);
-  await refreshScores(tx, campaign.id, written);
   return written.length;
 }
 

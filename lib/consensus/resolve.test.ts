@@ -80,13 +80,13 @@ describe("resolveConsensus", () => {
 });
 
 describe("resolution input", () => {
-  it("refuses an empty set with no outcome and a class outside 0..999, and annotators, writing nothing", async () => {
+  it("refuses an empty set with no outcome, a class the taxonomy lacks, and annotators, writing nothing", async () => {
     const ref = await disagreement();
     const empty = resolveSchema.safeParse({ ...ref, expectedVersion: 1, resolution: { kind: "outcome", content: { classes: [], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "" } } });
     expect(empty.success).toBe(false);
     expect(empty.error!.issues[0]!.message).toContain("Choose at least one class");
-    const outOfRange = resolveSchema.safeParse({ ...ref, expectedVersion: 1, resolution: { kind: "outcome", content: { classes: [1000], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "" } } });
-    expect(outOfRange.error!.issues[0]!.message).toBe("Class indices run from 0 to 999.");
+    const unknownClass = await resolveConsensus(db, ref.reviewers[0]!, accept(ref, [1000])).catch((error: Error) => error);
+    expect(unknownClass).toMatchObject({ name: "ExpectedError", message: "Class 1000 is not one of the dataset's 1000 classes (indices 0 to 999)." });
     const annotator = { id: ref.annotatorId, email: "a@test", name: "a", role: "ANNOTATOR" as const };
     const body = () => resolveConsensus(db, annotator.id, accept(ref, [281]));
     expect(await runAction(annotator, "review:resolve", resolveSchema, body, accept(ref, [281]))).toEqual({ ok: false, error: "You do not have permission to do that." });

@@ -1,7 +1,9 @@
+import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/campaigns/queue";
 import { lockCampaignConsensus, outcomeOfRow } from "@/lib/consensus/consensus-sql";
 import { describeOutcome } from "@/lib/consensus/describe";
 import type { Db } from "@/lib/db";
+import { requireKnownClasses } from "@/lib/decisions/known-classes";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { AmbiguityReason, ConsensusStatus } from "@/lib/generated/prisma/enums";
 import type { ResolveInput } from "@/lib/validation/review";
@@ -53,6 +55,7 @@ export async function resolveConsensus(db: Db, reviewerId: number, input: Resolv
             excludeReason: null,
             note: resolution.content.notes,
           };
+    await requireKnownClasses(tx, fields.classes, fields.candidateClasses);
     const { note, ...outcome } = fields;
     const updated = await tx.consensus.update({
       where: { id: row.id },
@@ -62,8 +65,12 @@ export async function resolveConsensus(db: Db, reviewerId: number, input: Resolv
     await tx.consensusRevision.create({
       data: { ...outcome, consensusId: row.id, version: updated.version, status, method: "reviewer", note, reviewerId },
     });
-    await tx.auditLog.create({
-      data: { userId: reviewerId, action: `consensus.${status.toLowerCase()}`, entity: "consensus", entityId: String(row.id), details: { campaignId, imageId, version: updated.version } },
+    await recordAudit(tx, {
+      userId: reviewerId,
+      action: status === "EXCLUDED" ? "consensus.excluded" : "consensus.resolved",
+      entity: "consensus",
+      entityId: row.id,
+      details: { campaignId, imageId, version: updated.version },
     });
     return updated;
   });
@@ -108,8 +115,12 @@ export async function sendBackForAnnotation(db: Db, reviewerId: number, ref: { c
       WHERE campaign_id = ${ref.campaignId} AND image_id = ${ref.imageId}
       RETURNING open_slots`;
     if (rows.length === 0) throw new NotFoundError("That image");
-    await tx.auditLog.create({
-      data: { userId: reviewerId, action: "consensus.send-back", entity: "campaign-image", entityId: `${ref.campaignId}:${ref.imageId}`, details: { openSlots: rows[0]!.open_slots } },
+    await recordAudit(tx, {
+      userId: reviewerId,
+      action: "consensus.send-back",
+      entity: "campaign-image",
+      entityId: `${ref.campaignId}:${ref.imageId}`,
+      details: { openSlots: rows[0]!.open_slots },
     });
     return { openSlots: rows[0]!.open_slots };
   });

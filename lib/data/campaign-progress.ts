@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { CampaignStatus } from "@/lib/generated/prisma/enums";
 
 export interface AnnotatorProgress {
   userId: number;
@@ -14,10 +15,12 @@ export interface AnnotatorProgress {
 export interface CampaignProgress {
   id: number;
   name: string;
-  status: "DRAFT" | "ACTIVE" | "CLOSED";
+  status: CampaignStatus;
   annotatorsPerImage: number;
   showPriorLabels: boolean;
+  /** Regular images: gold ones are counted apart (every member gets each once, so they are never "left" for the campaign). */
   images: number;
+  goldImages: number;
   /** Images with all the decisions they need. */
   done: number;
   /** Images some annotator holds right now. */
@@ -26,25 +29,26 @@ export interface CampaignProgress {
   annotators: AnnotatorProgress[];
 }
 
-/** Progress of one campaign, overall and per member; counts come from the database in three grouped queries. */
+/** Progress of one campaign, overall (regular images) and per member (gold answers included); counts come from the database in three grouped queries. */
 export async function getCampaignProgress(campaignId: number): Promise<CampaignProgress | null> {
   const campaign = await db.campaign.findUnique({
     where: { id: campaignId },
     select: { id: true, name: true, status: true, annotatorsPerImage: true, showPriorLabels: true, members: { select: { user: { select: { id: true, name: true, email: true } } } } },
   });
   if (!campaign) return null;
-  const [imageCounts] = await db.$queryRaw<{ images: number; done: number; in_progress: number }[]>`
-    SELECT count(*)::int AS images,
-           count(*) FILTER (WHERE submitted >= ${campaign.annotatorsPerImage})::int AS done,
-           count(*) FILTER (WHERE active > 0)::int AS in_progress
+  const [imageCounts] = await db.$queryRaw<{ images: number; gold: number; done: number; in_progress: number }[]>`
+    SELECT count(*) FILTER (WHERE NOT gold)::int AS images,
+           count(*) FILTER (WHERE gold)::int AS gold,
+           count(*) FILTER (WHERE NOT gold AND submitted >= ${campaign.annotatorsPerImage})::int AS done,
+           count(*) FILTER (WHERE NOT gold AND active > 0)::int AS in_progress
     FROM (
-      SELECT ci.image_id,
+      SELECT ci.image_id, ci.gold,
              count(a.id) FILTER (WHERE a.status = 'SUBMITTED') AS submitted,
              count(a.id) FILTER (WHERE a.status = 'ACTIVE' AND a.expires_at > now()) AS active
       FROM campaign_images ci
       LEFT JOIN assignments a ON a.campaign_id = ci.campaign_id AND a.image_id = ci.image_id
       WHERE ci.campaign_id = ${campaignId}
-      GROUP BY ci.image_id
+      GROUP BY ci.image_id, ci.gold
     ) per_image`;
   const perUser = await db.$queryRaw<{ user_id: number; submitted: number; skipped: number; active: number }[]>`
     SELECT user_id,
@@ -55,7 +59,7 @@ export async function getCampaignProgress(campaignId: number): Promise<CampaignP
   const times = await db.$queryRaw<{ user_id: number; median_ms: number }[]>`
     SELECT user_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY time_spent_ms)::float AS median_ms
     FROM decisions WHERE campaign_id = ${campaignId} AND time_spent_ms IS NOT NULL GROUP BY user_id`;
-  const counts = imageCounts ?? { images: 0, done: 0, in_progress: 0 };
+  const counts = imageCounts ?? { images: 0, gold: 0, done: 0, in_progress: 0 };
   return {
     id: campaign.id,
     name: campaign.name,
@@ -63,6 +67,7 @@ export async function getCampaignProgress(campaignId: number): Promise<CampaignP
     annotatorsPerImage: campaign.annotatorsPerImage,
     showPriorLabels: campaign.showPriorLabels,
     images: counts.images,
+    goldImages: counts.gold,
     done: counts.done,
     inProgress: counts.in_progress,
     left: counts.images - counts.done - counts.in_progress,

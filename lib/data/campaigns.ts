@@ -1,10 +1,19 @@
 import "server-only";
+import { cache } from "react";
+import { findWorkableCampaign } from "@/lib/campaigns/queue";
 import { db } from "@/lib/db";
+import type { CampaignStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * The campaign as the queue checks it (membership, status, settings), read once per request
+ * however many parts of a page ask for it (the labeling page asked three times).
+ */
+export const getWorkableCampaign = cache((userId: number, campaignId: number) => findWorkableCampaign(db, userId, campaignId));
 
 export interface MyCampaign {
   id: number;
   name: string;
-  status: "DRAFT" | "ACTIVE" | "CLOSED";
+  status: CampaignStatus;
   images: number;
   annotatorsPerImage: number;
   myDone: number;
@@ -46,7 +55,7 @@ export async function getMyProgress(userId: number, campaignId: number): Promise
   const [done, campaign] = await Promise.all([
     db.assignment.count({ where: { userId, campaignId, status: "SUBMITTED" } }),
     // The size is stored on the row at creation: the same answer on every app server, without counting a million rows.
-    db.campaign.findUnique({ where: { id: campaignId }, select: { imageCount: true } }),
+    getWorkableCampaign(userId, campaignId),
   ]);
-  return { done, total: campaign?.imageCount ?? 0 };
+  return { done, total: campaign.imageCount };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { type CsvCell, toCsv } from "@/lib/csv/csv";
 import { getClassNames, getClassReport, getConfusion, getDatasetId, getOverlap, getThroughput, listAnalyticsSources, readAnalyticsQuery } from "@/lib/data/analytics";
 import { getEvaluationTable } from "@/lib/data/evaluation";
+import { DUPLICATE_PROTOCOLS } from "@/lib/evaluation/duplicate-protocols";
 
 /** The data behind each chart on the evaluation and analytics pages, as CSV (same reads, same URL state). */
 export const CHARTS = ["evaluation", "ranks", "overlap", "classes", "confusion", "throughput", "burn-down"] as const;
@@ -22,13 +23,13 @@ async function chartRows(chart: Chart, datasetSlug: string, datasetId: number, p
   const query = () => listAnalyticsSources(datasetId).then((sources) => readAnalyticsQuery(params, sources));
   switch (chart) {
     case "evaluation": {
-      const table = await getEvaluationTable(datasetSlug);
-      const header = ["model", "protocol", "top1_pct", "top5_pct", "images", "left_out", "merged_top1_pct", "problematic_groups_top1_pct", "problematic_groups_images", "other_images_top1_pct", "other_images_images", "without_duplicates_top1_pct"];
-      return [header, table.models.flatMap((m) => Object.values(m.protocols).map((p) => [m.model, p.protocol, p.top1, p.top5, p.images, p.leftOut, p.merged.top1, p.problematicGroups.top1, p.problematicGroups.images, p.otherImages.top1, p.otherImages.images, p.withoutDuplicates?.top1]))];
+      const models = (await getEvaluationTable(datasetSlug))?.models ?? [];
+      const header = ["model", "protocol", "top1_pct", "top5_pct", "images", "left_out", "merged_top1_pct", "problematic_groups_top1_pct", "problematic_groups_images", "other_images_top1_pct", "other_images_images", ...DUPLICATE_PROTOCOLS.map((d) => `without_${d}_duplicates_top1_pct`)];
+      return [header, models.flatMap((m) => Object.values(m.protocols).map((p) => [m.model, p.protocol, p.top1, p.top5, p.images, p.leftOut, p.merged.top1, p.problematicGroups.top1, p.problematicGroups.images, p.otherImages.top1, p.otherImages.images, ...DUPLICATE_PROTOCOLS.map((d) => p.duplicatesRemoved?.[d].top1)]))];
     }
     case "ranks": {
-      const table = await getEvaluationTable(datasetSlug);
-      return [["protocol", "model", "rank"], Object.entries(table.ranks).flatMap(([protocol, ranks]) => Object.entries(ranks).map(([model, rank]) => [protocol, model, rank]))];
+      const ranks = (await getEvaluationTable(datasetSlug))?.ranks ?? {};
+      return [["protocol", "model", "rank"], Object.entries(ranks).flatMap(([protocol, byModel]) => Object.entries(byModel).map(([model, rank]) => [protocol, model, rank]))];
     }
     case "overlap": {
       const overlap = await getOverlap(datasetSlug);

@@ -3,6 +3,9 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { ClassSummary } from "@/lib/labeling/types";
 
+/** The taxonomy's size: class indices are 0 to count − 1. */
+export const countClasses = cache((): Promise<number> => db.imageClass.count());
+
 /** All classes with their names and problematic groups; small (1000 rows) and read on every labeling page. */
 export const listClassSummaries = cache(async (): Promise<ClassSummary[]> => {
   const [classes, memberships] = await Promise.all([

@@ -1,8 +1,11 @@
 import "server-only";
 import { cache } from "react";
+import { findLatestJob, type JobRow } from "@/lib/data/jobs";
 import { db } from "@/lib/db";
+import { evaluationDedupKey } from "@/lib/evaluation/evaluation-job";
 import { ranksByProtocol } from "@/lib/evaluation/evaluate-model";
-import { evaluateModels, type ModelEvaluation } from "@/lib/evaluation/load-evaluation";
+import type { ModelEvaluation } from "@/lib/evaluation/load-evaluation";
+import { evaluationDataVersion } from "@/lib/evaluation/stored-evaluation";
 
 export interface EvaluationTable {
   models: ModelEvaluation[];
@@ -11,40 +14,39 @@ export interface EvaluationTable {
   ranks: Record<string, Record<string, number | null>>;
 }
 
-/*
- * Scoring every model on 50,000 images takes seconds, and the figures change only when data
- * does. Results are kept in memory under a key that changes with every import (sources'
- * import times), consensus change, class-group or duplicate import, so a stale table is never
- * served; a few keys at most, since only the latest matters.
- */
-const tables = new Map<string, Promise<EvaluationTable>>();
-
-async function dataVersion(datasetSlug: string): Promise<string> {
-  const [row] = await db.$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('/',
-      (SELECT count(*) || ':' || coalesce(max(s.imported_at)::text, '') FROM label_sources s JOIN datasets d ON d.id = s.dataset_id WHERE d.slug = ${datasetSlug}),
-      (SELECT count(*) || ':' || coalesce(max(c.updated_at)::text, '') FROM consensus c JOIN images i ON i.id = c.image_id JOIN datasets d ON d.id = i.dataset_id WHERE d.slug = ${datasetSlug}),
-      (SELECT count(*) FROM class_group_members),
-      (SELECT count(*) FROM duplicate_members)) AS version`;
-  return `${datasetSlug}@${row?.version ?? ""}`;
+export interface EvaluationState {
+  /** The last stored table; null before the first computation. */
+  table: EvaluationTable | null;
+  computedAt: Date | null;
+  /** The stored table was computed from the data as it is now. */
+  current: boolean;
+  /** The dataset's latest evaluation job: the one running or waiting, else the last one. */
+  job: JobRow | null;
 }
 
-async function computeTable(datasetSlug: string): Promise<EvaluationTable> {
-  const models = await evaluateModels(db, datasetSlug);
+function tableOf(models: ModelEvaluation[]): EvaluationTable {
   const protocols = models[0] ? Object.values(models[0].protocols).map((p) => ({ protocol: p.protocol, title: p.title })) : [];
   return { models, protocols, ranks: ranksByProtocol(models.map((m) => ({ model: m.model, results: Object.values(m.protocols) }))) };
 }
 
-/** Every model under every protocol the dataset supports (the page and its CSV share it). */
-export const getEvaluationTable = cache(async (datasetSlug: string): Promise<EvaluationTable> => {
-  const key = await dataVersion(datasetSlug);
-  let table = tables.get(key);
-  if (!table) {
-    table = computeTable(datasetSlug);
-    tables.set(key, table);
-    // A failed computation must not stick.
-    table.catch(() => tables.delete(key));
-    while (tables.size > 4) tables.delete(tables.keys().next().value!);
-  }
-  return table;
+/**
+ * The stored table (computed by the "evaluation" job, never here) and whether it is out of date;
+ * null when the dataset does not exist. The page and its CSV share it.
+ */
+export const getEvaluation = cache(async (datasetSlug: string): Promise<EvaluationState | null> => {
+  const dataset = await db.dataset.findUnique({ where: { slug: datasetSlug }, select: { id: true, evaluation: { select: { dataVersion: true, models: true, computedAt: true } } } });
+  if (!dataset) return null;
+  const [version, job] = await Promise.all([evaluationDataVersion(db, dataset.id), findLatestJob(evaluationDedupKey(datasetSlug))]);
+  const stored = dataset.evaluation;
+  return {
+    table: stored ? tableOf(stored.models as unknown as ModelEvaluation[]) : null,
+    computedAt: stored?.computedAt ?? null,
+    current: stored?.dataVersion === version,
+    job,
+  };
 });
+
+/** The last stored table (out of date or not), for the CSV downloads; null before the first computation. */
+export async function getEvaluationTable(datasetSlug: string): Promise<EvaluationTable | null> {
+  return (await getEvaluation(datasetSlug))?.table ?? null;
+}

@@ -1,16 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-/** Every export, newest first: the history of who took what out, and from which consensus state. */
+/**
+ * Every export, newest first: the history of who took what out, and from which consensus state.
+ * A queued export's progress lives on its job; a job that ended without its handler (cancelled
+ * while queued, failed for good) decides what the row shows.
+ */
 export async function listExports(limit = 50) {
-  return db.export.findMany({
+  const rows = await db.export.findMany({
     orderBy: { id: "desc" },
     take: limit,
     select: {
       id: true, format: true, status: true, rows: true, bytes: true, fileName: true, message: true, options: true,
       consensusRows: true, consensusUpdatedAt: true, createdAt: true, finishedAt: true,
       dataset: { select: { slug: true } }, campaign: { select: { id: true, name: true } }, createdBy: { select: { name: true } },
+      job: { select: { id: true, status: true, done: true, total: true, message: true, cancelRequested: true } },
     },
+  });
+  return rows.map((row) => {
+    const pending = row.status === "QUEUED" || row.status === "RUNNING";
+    const jobEnded = row.job && (row.job.status === "CANCELLED" || row.job.status === "FAILED");
+    return pending && jobEnded ? { ...row, status: row.job!.status, message: row.job!.message } : row;
   });
 }
 export type ExportRow = Awaited<ReturnType<typeof listExports>>[number];

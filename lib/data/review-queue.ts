@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AmbiguityReason, ConsensusStatus } from "@/lib/generated/prisma/enums";
+import type { ScorePart } from "@/lib/suspects/score";
 import type { QueueParams } from "@/lib/validation/review";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -20,6 +21,9 @@ export interface QueueRow {
   sourceDisagreement: number | null;
   score: number;
   changedSinceResolved: boolean;
+  /** The image's stored suspect score and its parts (lib/suspects/store.ts); null until computed. */
+  suspectScore: number | null;
+  suspectParts: Partial<Record<ScorePart, number>> | null;
   /** Each decision's classes (and markers), in decision order. */
   decisions: { name: string; classes: number[]; ambiguity: AmbiguityReason | null; outsideLabels: string[] }[];
 }
@@ -28,9 +32,13 @@ const ORDER: Record<QueueParams["sort"], Prisma.Sql> = {
   "score-desc": Prisma.sql`c.disagreement_score DESC, c.image_id`,
   "score-asc": Prisma.sql`c.disagreement_score ASC, c.image_id`,
   "agreement-asc": Prisma.sql`c.agreement ASC NULLS LAST, c.image_id`,
+  "suspect-desc": Prisma.sql`s.score DESC NULLS LAST, c.image_id`,
   "updated-desc": Prisma.sql`c.updated_at DESC, c.image_id`,
   file: Prisma.sql`i.file_key, c.campaign_id`,
 };
+
+/** Every queue query reads consensus c, its image i and the image's stored suspect score s (absent until computed). */
+const FROM = Prisma.sql`consensus c JOIN images i ON i.id = c.image_id LEFT JOIN suspect_scores s ON s.image_id = c.image_id`;
 
 /** The filters of the queue as one WHERE clause; every part is an indexed lookup or an EXISTS on one image. */
 function whereOf(params: QueueParams, except?: { campaignId: number; imageId: number }): Prisma.Sql {
@@ -60,6 +68,7 @@ function whereOf(params: QueueParams, except?: { campaignId: number; imageId: nu
       WHERE ls.name = ${params.source} AND (sl.id IS NOT NULL OR p.id IS NOT NULL)
         AND d.classes <> COALESCE(ARRAY(SELECT DISTINCT unnest(sl.classes) ORDER BY 1), p.classes[1:1]))`);
   }
+  if (params.suspect !== undefined) parts.push(Prisma.sql`s.score >= ${params.suspect}::float8`);
   if (except) parts.push(Prisma.sql`NOT (c.campaign_id = ${except.campaignId} AND c.image_id = ${except.imageId})`);
   return Prisma.join(parts, " AND ");
 }
@@ -73,12 +82,13 @@ export async function listReviewQueue(params: QueueParams): Promise<{ rows: Queu
       SELECT c.image_id AS "imageId", c.campaign_id AS "campaignId", k.name AS "campaignName", i.file_key AS "fileKey",
              c.status::text AS status, c.classes, c.ambiguity::text AS ambiguity, c.outside_labels AS "outsideLabels",
              c.decision_count AS "decisionCount", c.agreement, c.source_disagreement AS "sourceDisagreement",
-             c.disagreement_score AS score, c.changed_since_resolved AS "changedSinceResolved"
-      FROM consensus c JOIN campaigns k ON k.id = c.campaign_id JOIN images i ON i.id = c.image_id
+             c.disagreement_score AS score, c.changed_since_resolved AS "changedSinceResolved",
+             s.score AS "suspectScore", s.parts AS "suspectParts"
+      FROM ${FROM} JOIN campaigns k ON k.id = c.campaign_id
       WHERE ${where}
       ORDER BY ${ORDER[params.sort]}
       LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${offset}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM consensus c JOIN images i ON i.id = c.image_id WHERE ${where}`,
+    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${FROM} WHERE ${where}`,
   ]);
   const decisions =
     rows.length === 0
@@ -103,23 +113,25 @@ export async function listReviewQueue(params: QueueParams): Promise<{ rows: Queu
 export async function nextInQueue(params: QueueParams, current: { campaignId: number; imageId: number }): Promise<{ campaignId: number; imageId: number } | null> {
   const rows = await db.$queryRaw<{ campaignId: number; imageId: number }[]>`
     SELECT c.campaign_id AS "campaignId", c.image_id AS "imageId"
-    FROM consensus c JOIN images i ON i.id = c.image_id
+    FROM ${FROM}
     WHERE ${whereOf(params, current)}
     ORDER BY ${ORDER[params.sort]}
     LIMIT 1`;
   return rows[0] ?? null;
 }
 
-/** What the queue's filters offer: campaigns with consensus rows, class groups and sources. */
+/** What the queue's filters offer: campaigns with consensus rows, class groups, sources and the taxonomy's size. */
 export async function getQueueFilterOptions() {
-  const [campaigns, groups, sources] = await Promise.all([
+  const [campaigns, groups, sources, classCount] = await Promise.all([
     db.campaign.findMany({ where: { consensus: { some: {} } }, orderBy: { createdAt: "desc" }, select: { id: true, name: true } }),
     db.classGroup.findMany({ orderBy: { id: "asc" }, select: { id: true, members: { take: 3, orderBy: { classIndex: "asc" }, select: { class: { select: { lemmas: true } } } } } }),
     db.labelSource.findMany({ where: { kind: { not: "CONSENSUS" } }, orderBy: [{ kind: "asc" }, { name: "asc" }], distinct: ["name"], select: { name: true, title: true } }),
+    db.imageClass.count(),
   ]);
   return {
     campaigns,
     groups: groups.map((group) => ({ id: group.id, label: group.members.map((m) => m.class.lemmas[0]).join(", ") })),
     sources,
+    classCount,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { holdImages } from "@/lib/campaigns/queue";
-import { hasWorkLeft, PREFETCH_DEPTH, upcomingImageIds } from "@/lib/data/upcoming-images";
+import { holdImages, PREFETCH_DEPTH } from "@/lib/campaigns/queue";
+import { hasWorkLeft, upcomingImageIds } from "@/lib/data/upcoming-images";
 import { db } from "@/lib/db";
 import { seedCampaign, seedDataset, seedUser } from "@/lib/testing/factories";
 

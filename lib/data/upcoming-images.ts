@@ -1,8 +1,7 @@
 import "server-only";
+import { PREFETCH_DEPTH } from "@/lib/campaigns/queue";
 import { db } from "@/lib/db";
 
-/** The image on screen plus the next three, whose pixels the browser loads ahead. */
-export const PREFETCH_DEPTH = 4;
 
 /**
  * The images the user already holds after `currentImageId`, oldest claim first. A read: claims

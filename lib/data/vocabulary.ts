@@ -1,5 +1,5 @@
 import "server-only";
-import { findWorkableCampaign } from "@/lib/campaigns/queue";
+import { getWorkableCampaign } from "@/lib/data/campaigns";
 import { db } from "@/lib/db";
 
 export interface VocabularyScope {
@@ -17,7 +17,11 @@ export interface VocabularyScope {
  * image on screen would give its answer away.
  */
 export async function listVocabulary(scope: VocabularyScope, limit = 500): Promise<string[]> {
-  const campaign = await findWorkableCampaign(db, scope.userId, scope.campaignId);
+  return vocabularyOf(await getWorkableCampaign(scope.userId, scope.campaignId), scope, limit);
+}
+
+/** listVocabulary for a campaign the caller has already checked (getWorkableCampaign): a batch of items reads it once. */
+export async function vocabularyOf(campaign: { id: number; showPriorLabels: boolean }, scope: VocabularyScope, limit = 500): Promise<string[]> {
   if (campaign.showPriorLabels) {
     const labels = await db.vocabularyLabel.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { name: true } });
     return labels.map((label) => label.name);

@@ -29,6 +29,12 @@ interface StartOptions {
    * and process can connect, so it is a secret per installation (see lib/db/local-database.ts).
    */
   password: string;
+  /**
+   * Run the server in a process group of its own, so that a Ctrl-C in the terminal (a SIGINT to
+   * the whole foreground group) reaches only the process that started it, which stops it last,
+   * after the web server and the worker have drained. Throwaway test clusters stay in the group.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export const USER = "relabel";
@@ -62,7 +68,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
     await initialise(dataDir, binaries, runAs, options.password, log);
   }
 
-  const server = await launch(dataDir, port, binaries, runAs, options.throwaway ?? false, log);
+  const server = await launch(dataDir, port, binaries, runAs, { throwaway: options.throwaway ?? false, detached: options.ownProcessGroup ?? false }, log);
   const stop = async () => {
     process.off("exit", killOnExit);
     if (server.exitCode === null && server.signalCode === null) {
@@ -120,7 +126,7 @@ async function initialise(dataDir: string, binaries: PostgresBinaries, runAs: Os
   }
 }
 
-function launch(dataDir: string, port: number, binaries: PostgresBinaries, runAs: OsAccount | null, throwaway: boolean, log: (line: string) => void) {
+function launch(dataDir: string, port: number, binaries: PostgresBinaries, runAs: OsAccount | null, { throwaway, detached }: { throwaway: boolean; detached: boolean }, log: (line: string) => void) {
   const flags = [
     "-D", dataDir, "-p", String(port),
     "-c", "listen_addresses=127.0.0.1",
@@ -128,7 +134,7 @@ function launch(dataDir: string, port: number, binaries: PostgresBinaries, runAs
     "-c", "max_connections=200",
     ...(throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
   ];
-  const server = spawnAs(binaries.postgres, flags, runAs);
+  const server = spawnAs(binaries.postgres, flags, runAs, detached);
   return new Promise<ChildProcess>((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
@@ -146,9 +152,10 @@ function launch(dataDir: string, port: number, binaries: PostgresBinaries, runAs
 }
 
 /** Spawned with cwd "/" because the `postgres` user may not be allowed into ours. */
-function spawnAs(binary: string, args: string[], runAs: OsAccount | null): ChildProcess {
+function spawnAs(binary: string, args: string[], runAs: OsAccount | null, detached = false): ChildProcess {
   return spawn(binary, args, {
     cwd: "/",
+    detached,
     env: { ...process.env, LC_MESSAGES: "C" },
     stdio: ["ignore", "pipe", "pipe"],
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { clusterDir } from "@/lib/db/cluster-location";
 import { serverUrl, startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
 import type { SupervisedPostgres } from "@/lib/db/postgres-supervisor";
+import { ExpectedError } from "@/lib/errors";
 
 /**
  * Where Relabel keeps its own state when no DATABASE_URL is given: the embedded cluster,
@@ -41,33 +42,49 @@ export interface DatabaseHandle {
 
 /**
  * DATABASE_URL when set; otherwise the embedded cluster under relabelHome(), reusing a server
- * that another Relabel process (say `npm start` while the CLI runs) already started on it.
+ * that another live Relabel process (say `npm start` while the CLI runs) started on it. A server
+ * whose starter is gone (killed without a chance to stop it) is stopped and started afresh, so it
+ * is supervised again. `exclusive` (npm start) refuses to share: two servers on one embedded
+ * database would each stop it for the other. `fresh` (the e2e tests) wipes the cluster first.
  */
-export async function openDatabase(log?: (line: string) => void): Promise<DatabaseHandle> {
+export async function openDatabase({ exclusive = false, fresh = false, log }: { exclusive?: boolean; fresh?: boolean; log?: (line: string) => void } = {}): Promise<DatabaseHandle> {
   if (process.env.DATABASE_URL) {
+    if (fresh) throw new ExpectedError("--fresh only resets the embedded database; unset DATABASE_URL.");
     return { url: process.env.DATABASE_URL, embedded: false, release: async () => {} };
   }
   const home = relabelHome();
   const running = runningServerUrl(home);
   if (running) {
-    await ensureDatabaseExists(running);
-    return { url: withDatabase(running, APP_DATABASE), embedded: false, release: async () => {} };
+    const owner = liveOwner(home);
+    if (owner !== null && exclusive) {
+      throw new ExpectedError(`Relabel is already running on this checkout's database (process ${owner}); stop it first, or give this one a folder of its own with RELABEL_HOME.`);
+    }
+    if (owner !== null) {
+      await ensureDatabaseExists(running);
+      return { url: withDatabase(running, APP_DATABASE), embedded: false, release: async () => {} };
+    }
+    await stopOrphan(home);
   }
+  if (fresh) rmSync(appClusterDir(home), { recursive: true, force: true });
   const requested = requestedClusterDir(home);
   const { password, legacy } = clusterPassword(requested);
-  let server = await startEmbeddedPostgres({ dataDir: requested, log, password });
+  let server = await startEmbeddedPostgres({ dataDir: requested, log, password, ownProcessGroup: true });
+  writeFileSync(ownerFile(home), String(process.pid));
   const maintenanceUrl = legacy ? await rotateLegacyPassword(server.url, requested) : server.url;
   await ensureDatabaseExists(maintenanceUrl);
   const url = withDatabase(maintenanceUrl, APP_DATABASE);
   return {
     url,
     embedded: true,
-    release: () => server.stop(),
+    release: async () => {
+      await server.stop();
+      rmSync(ownerFile(home), { force: true });
+    },
     supervised: {
       url,
       alive: () => runningServerUrl(home) !== null,
       restart: async () => {
-        server = await startEmbeddedPostgres({ dataDir: requested, log, password: clusterPassword(requested).password, port: server.port });
+        server = await startEmbeddedPostgres({ dataDir: requested, log, password: clusterPassword(requested).password, port: server.port, ownProcessGroup: true });
       },
     },
   };
@@ -123,18 +140,53 @@ export function runningServerUrl(home: string = relabelHome()): string | null {
   return port === null ? null : serverUrl(port, clusterPassword(requestedClusterDir(home)).password);
 }
 
-/** PostgreSQL writes its port on line 4 of postmaster.pid; the pid on line 1 tells whether it still runs. */
-function portOfRunningServer(dataDir: string): number | null {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+/** PostgreSQL writes its pid on line 1 of postmaster.pid and its port on line 4. */
+function runningServer(dataDir: string): { pid: number; port: number } | null {
+  let contents: string;
   try {
-    process.kill(Number(pid), 0);
+    contents = readFileSync(path.join(dataDir, "postmaster.pid"), "utf8");
   } catch (error) {
-    // EPERM: alive but owned by the `postgres` OS user (we run as root); anything else: stale file.
-    if ((error as NodeJS.ErrnoException).code !== "EPERM") return null;
+    // Read, not checked first: a stopping server removes the file between a check and a read.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
-  return Number(port);
+  const [pid, , , port] = contents.split("\n");
+  return isAlive(Number(pid)) ? { pid: Number(pid), port: Number(port) } : null;
+}
+
+function portOfRunningServer(dataDir: string): number | null {
+  return runningServer(dataDir)?.port ?? null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but owned by another OS user (the `postgres` one, when we run as root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The process that started a home's embedded server and will stop it, written beside the cluster. */
+function ownerFile(home: string): string {
+  return path.join(home, "postgres.owner");
+}
+
+function liveOwner(home: string): number | null {
+  const pid = Number(existsSync(ownerFile(home)) ? readFileSync(ownerFile(home), "utf8") : NaN);
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : null;
+}
+
+/** Fast shutdown of a server nobody will stop: its open transactions roll back, its data is kept. */
+async function stopOrphan(home: string): Promise<void> {
+  const server = runningServer(appClusterDir(home));
+  if (!server) return;
+  process.kill(server.pid, "SIGINT");
+  for (let waited = 0; runningServer(appClusterDir(home)) !== null; waited += 100) {
+    if (waited > 60_000) throw new ExpectedError(`The embedded PostgreSQL a stopped Relabel left running (process ${server.pid}) does not stop; stop it, then start again.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function ensureDatabaseExists(serverUrl: string): Promise<void> {

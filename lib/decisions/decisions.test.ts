@@ -5,13 +5,14 @@ import { claimNextImage } from "@/lib/campaigns/queue";
 import { createDb } from "@/lib/db";
 import { saveDraft, submitDecision } from "@/lib/decisions/decisions";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
-import { seedCampaign, seedDataset, seedUser } from "@/lib/testing/factories";
+import { seedCampaign, seedClasses, seedDataset, seedUser } from "@/lib/testing/factories";
 import { submitDecisionSchema, type SubmitDecisionInput } from "@/lib/validation/labeling";
 
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
 
 async function claimed(annotators = 1, k = 1, images = 2) {
+  await seedClasses(db);
   const { datasetId, imageIds } = await seedDataset(db, images);
   const users = await Promise.all(Array.from({ length: annotators }, () => seedUser(db)));
   const campaignId = await seedCampaign(db, { datasetId, imageIds, memberIds: users.map((u) => u.id), annotatorsPerImage: k });
@@ -47,8 +48,11 @@ describe("submitDecision", () => {
   it("writes once however often the same request arrives", async () => {
     const ref = await claimed();
     const request = input(ref);
-    const results = await Promise.all([submitDecision(db, ref.userId, request), submitDecision(db, ref.userId, request)]);
-    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    // Eight retries at once through two separate pools, as from two app servers behind a load balancer.
+    const other = createDb(process.env.DATABASE_URL!);
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => submitDecision(i % 2 ? other : db, ref.userId, request))).finally(() => other.$disconnect());
+    expect(results.map((r) => r.created).sort()).toEqual([false, false, false, false, false, false, false, true]);
+    expect(new Set(results.map((r) => r.decisionId)).size).toBe(1);
     const retry = await submitDecision(db, ref.userId, request);
     expect(retry.created).toBe(false);
     expect(await db.decisionRevision.count({ where: { decision: { imageId: ref.imageId, userId: ref.userId } } })).toBe(1);
@@ -83,6 +87,13 @@ describe("submitDecision", () => {
     expect(edit.version).toBe(2);
     const revisions = await db.decisionRevision.findMany({ where: { decisionId: edit.decisionId }, orderBy: { version: "asc" } });
     expect(revisions.map((r) => [r.version, r.classes, r.ambiguity])).toEqual([[1, [356], null], [2, [], "SEVERAL_CLASSES_POSSIBLE"]]);
+  });
+
+  it("refuses a class (or candidate) the taxonomy lacks, and writes nothing", async () => {
+    const ref = await claimed();
+    await expect(submitDecision(db, ref.userId, input(ref, { classes: [1000] }))).rejects.toThrow("Class 1000 is not one of the dataset's 1000 classes (indices 0 to 999).");
+    await expect(submitDecision(db, ref.userId, input(ref, { classes: [], ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [3, 1200] }))).rejects.toThrow("Class 1200 is not one");
+    expect(await db.decision.count({ where: { campaignId: ref.campaignId } })).toBe(0);
   });
 
   it("refuses an image that is not assigned to the user, and writes nothing", async () => {
@@ -130,10 +141,10 @@ describe("a NUL character in a decision", () => {
 
 describe("decision validation", () => {
   const base = { campaignId: 1, imageId: 1, requestId: randomUUID(), timeSpentMs: 1, shownClasses: [], shownSources: [] };
-  it("rejects an empty decision, a class outside 0..999, and an ambiguous set of fewer than two", () => {
+  it("rejects an empty decision, a negative class, and an ambiguous set of fewer than two", () => {
     const content = { classes: [], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "" };
     expect(submitDecisionSchema.safeParse({ ...base, content }).success).toBe(false);
-    expect(submitDecisionSchema.safeParse({ ...base, content: { ...content, classes: [1000] } }).success).toBe(false);
+    expect(submitDecisionSchema.safeParse({ ...base, content: { ...content, classes: [-1] } }).success).toBe(false);
     expect(submitDecisionSchema.safeParse({ ...base, content: { ...content, ambiguity: "SEVERAL_CLASSES_POSSIBLE", candidateClasses: [3] } }).success).toBe(false);
     expect(submitDecisionSchema.safeParse({ ...base, content: { ...content, outsideLabels: ["domestic ferret"] } }).success).toBe(true);
   });

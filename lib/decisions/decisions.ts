@@ -1,6 +1,9 @@
 import { lockAssignmentForSubmit, type Tx } from "@/lib/campaigns/queue";
 import { recomputeImage } from "@/lib/consensus/recompute";
-import type { Db } from "@/lib/db";
+import { queueConsensusWithin } from "@/lib/consensus/consensus-job";
+import { type Db, databaseUrlOf } from "@/lib/db";
+import { requireKnownClasses } from "@/lib/decisions/known-classes";
+import { applyGoldAutoPause } from "@/lib/gold/pause";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { SaveDraftInput, SubmitDecisionInput } from "@/lib/validation/labeling";
 
@@ -15,7 +18,7 @@ export interface SubmittedDecision {
  * Writes the user's decision on a campaign image: creates it, or records a new version when
  * the author edits it later. Every version is kept in decision_revisions. Idempotent per
  * requestId: a resubmit after a dropped connection returns the first result and writes nothing.
- * The image's consensus is recomputed in the same transaction.
+ * The image's consensus is recomputed in the same transaction (queued, under Dawid–Skene).
  */
 export async function submitDecision(db: Db, userId: number, input: SubmitDecisionInput): Promise<SubmittedDecision> {
   const { campaignId, imageId, content } = input;
@@ -36,7 +39,8 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
     };
     const replay = await findReplay();
     if (replay) return replay;
-    const { campaign, claimedAt } = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
+    const { campaign, claimedAt, gold } = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
+    await requireKnownClasses(tx, content.classes, content.ambiguity ? content.candidateClasses : []);
     // A concurrent copy of this request may have committed while we waited for the lock.
     const lateReplay = await findReplay();
     if (lateReplay) return lateReplay;
@@ -49,37 +53,36 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
       outsideLabels: content.outsideLabels,
       notes: content.notes,
     };
-    const existing = await tx.decision.findUnique({
-      where: { campaignId_imageId_userId: { campaignId, imageId, userId } },
-      select: { id: true, version: true, timeSpentMs: true },
-    });
-    const decision = existing
-      ? await tx.decision.update({
-          where: { id: existing.id },
-          data: { ...fields, version: existing.version + 1, timeSpentMs: (existing.timeSpentMs ?? 0) + timeSpentMs },
-          select: { id: true, version: true },
-        })
-      : await tx.decision.create({
-          data: {
-            ...fields,
-            imageId,
-            campaignId,
-            userId,
-            timeSpentMs,
-            serverTimeMs: Math.min(sinceClaim, MAX_SERVER_TIME_MS),
-            shownClasses: input.shownClasses,
-            shownSources: campaign.showPriorLabels ? input.shownSources : [],
-          },
-          select: { id: true, version: true },
-        });
-    await tx.decisionRevision.create({
-      data: { ...fields, decisionId: decision.id, version: decision.version, editedById: userId, requestId: input.requestId },
-    });
+    // One statement writes the decision (a new version when the author edits it), its revision and
+    // drops the draft: the hot path pays each round trip on every image of every annotator.
+    const now = new Date();
+    const shownSources = campaign.showPriorLabels ? input.shownSources : [];
+    const [decision] = await tx.$queryRaw<{ id: number; version: number }[]>`
+      WITH written AS (
+        INSERT INTO decisions AS d (image_id, campaign_id, user_id, classes, ambiguity, candidate_classes, outside_labels, notes,
+                                    time_spent_ms, server_time_ms, shown_classes, shown_sources, updated_at)
+        VALUES (${imageId}, ${campaignId}, ${userId}, ${fields.classes}::int[], ${fields.ambiguity}::"AmbiguityReason", ${fields.candidateClasses}::int[],
+                ${fields.outsideLabels}::text[], ${fields.notes}, ${timeSpentMs}, ${Math.min(sinceClaim, MAX_SERVER_TIME_MS)},
+                ${input.shownClasses}::int[], ${shownSources}::text[], ${now})
+        ON CONFLICT (campaign_id, image_id, user_id) DO UPDATE SET
+          classes = EXCLUDED.classes, ambiguity = EXCLUDED.ambiguity, candidate_classes = EXCLUDED.candidate_classes,
+          outside_labels = EXCLUDED.outside_labels, notes = EXCLUDED.notes, version = d.version + 1,
+          time_spent_ms = COALESCE(d.time_spent_ms, 0) + EXCLUDED.time_spent_ms, updated_at = EXCLUDED.updated_at
+        RETURNING d.id, d.version),
+      revision AS (
+        INSERT INTO decision_revisions (decision_id, version, classes, ambiguity, candidate_classes, outside_labels, notes, edited_by_id, request_id, created_at)
+        SELECT id, version, ${fields.classes}::int[], ${fields.ambiguity}::"AmbiguityReason", ${fields.candidateClasses}::int[], ${fields.outsideLabels}::text[],
+               ${fields.notes}, ${userId}, ${input.requestId}, ${now}
+        FROM written),
+      draft AS (DELETE FROM decision_drafts WHERE user_id = ${userId} AND campaign_id = ${campaignId} AND image_id = ${imageId})
+      SELECT id, version FROM written`;
     await rememberOutsideLabels(tx, userId, fields.outsideLabels);
-    await tx.decisionDraft.deleteMany({ where: { userId, campaignId, imageId } });
-    // In the same transaction: the image's consensus never lags behind its decisions.
-    await recomputeImage(tx, campaignId, imageId);
-    return { decisionId: decision.id, version: decision.version, created: true };
+    // In the same transaction: the image's consensus (or, for a gold image, the annotator's gold
+    // score) never lags behind its decisions, and under Dawid–Skene the campaign's recomputation is
+    // queued exactly when the decision commits.
+    if (gold) await applyGoldAutoPause(tx, campaignId, userId);
+    else if ((await recomputeImage(tx, campaign, imageId)) === "campaign") await queueConsensusWithin(tx, databaseUrlOf(), campaignId, userId);
+    return { decisionId: decision!.id, version: decision!.version, created: true };
   });
 }
 

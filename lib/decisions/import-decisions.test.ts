@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { importDecisions } from "@/lib/decisions/import-decisions";
-import { seedCampaign, seedDataset, seedUser } from "@/lib/testing/factories";
+import { seedCampaign, seedClasses, seedDataset, seedUser } from "@/lib/testing/factories";
 
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
@@ -13,6 +13,7 @@ const file = (n: number) => `ILSVRC2012_val_${String(n).padStart(8, "0")}.JPEG`;
 const jsonl = (...lines: object[]) => lines.map((line) => JSON.stringify(line)).join("\n");
 
 beforeAll(async () => {
+  await seedClasses(db);
   const dataset = await seedDataset(db, 5);
   imageIds = dataset.imageIds;
   annotator = await seedUser(db);
@@ -57,14 +58,19 @@ describe("decisions import: refusals name the line and write nothing", () => {
     expect(message).toContain("line 2: candidateClasses: Pick the classes that are possible (at least two).");
   });
 
-  it("a class out of range, an empty decision, bad JSON and a bad date — all reported at once", async () => {
+  it("a class the taxonomy lacks is refused with the file checks, naming its line", async () => {
+    const message = await refusal(jsonl({ file: file(1), annotator: annotator.email, classes: [3, 1000] }));
+    expect(message).toContain("line 1: class 1000 is not one of the dataset's 1000 classes");
+  });
+
+  it("a negative class, an empty decision, bad JSON and a bad date — all reported at once", async () => {
     const message = await refusal([
-      JSON.stringify({ file: file(1), annotator: annotator.email, classes: [1000] }),
+      JSON.stringify({ file: file(1), annotator: annotator.email, classes: [-1] }),
       JSON.stringify({ file: file(2), annotator: annotator.email, classes: [] }),
       "{not json",
       JSON.stringify({ file: file(3), annotator: annotator.email, classes: [1], createdAt: "yesterday" }),
     ].join("\n"));
-    expect(message).toContain("line 1: classes.0: Class indices run from 0 to 999.");
+    expect(message).toContain("line 1: classes.0: A class index is not negative.");
     expect(message).toContain("line 2: classes: Choose at least one class");
     expect(message).toContain("line 3: not valid JSON");
     expect(message).toContain("line 4: createdAt: A time is an ISO 8601 date-time");

@@ -59,8 +59,12 @@ export async function importDecisions(db: Db, campaignId: number, text: string, 
   const emails = [...new Set(decisions.flatMap((d) => [d.annotator, ...(d.revisions ?? []).flatMap((r) => (r.editedBy ? [r.editedBy] : []))]))];
   const known = new Map((await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   const seen = new Map<string, number>();
+  // Which class indices exist is the taxonomy's to say, not the decision schema's.
+  const classes = new Set((await db.imageClass.findMany({ select: { index: true } })).map((entry) => entry.index));
   for (const decision of decisions) {
     const at = `line ${decision.line}`;
+    const unknownClasses = [...new Set([decision, ...(decision.revisions ?? [])].flatMap((d) => [...d.classes, ...d.candidateClasses]))].filter((index) => !classes.has(index));
+    if (unknownClasses.length) errors.push(`${at}: class ${unknownClasses.join(", ")} is not one of the dataset's ${classes.size} classes`);
     const image = imageOf.get(decision.file);
     if (!image) errors.push(`${at}: unknown file name "${decision.file}" (not in the campaign's dataset)`);
     else if (image.campaigns.length === 0) errors.push(`${at}: "${decision.file}" is not in campaign ${campaignId}`);

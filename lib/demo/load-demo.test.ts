@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/users";
 import { createDb } from "@/lib/db";
 import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, isLoopbackHost, loadDemo } from "@/lib/demo/load-demo";
+import { REPLAY_ANNOTATORS } from "@/lib/demo/replay-campaign";
 
 const db = createDb(process.env.DATABASE_URL!);
 afterAll(() => db.$disconnect());
@@ -29,7 +30,7 @@ describe("loadDemo", () => {
     expect(await db.image.count({ where: { dataset: { slug: "imagenet-samples" } } })).toBe(54);
 
     expect(await loadDemo(db, process.env.DATABASE_URL!, () => {})).toBe(false);
-    expect(await db.user.count()).toBe(DEMO_ACCOUNTS.users.length);
+    expect(await db.user.count()).toBe(DEMO_ACCOUNTS.users.length + REPLAY_ANNOTATORS.length);
     // The whole bundle (50,000 images, every source) is imported and hashed: slow on a shared 2-core machine.
   });
 
@@ -37,7 +38,10 @@ describe("loadDemo", () => {
     const replay = await db.campaign.findFirstOrThrow({ where: { name: "Prior studies, replayed" }, include: { _count: { select: { images: true } } } });
     expect(replay).toMatchObject({ status: "CLOSED", annotatorsPerImage: 2, _count: { images: 91 } });
     expect(replay.instructions).toContain("ReaL");
-    const ann = await db.user.findUniqueOrThrow({ where: { email: "annotator@relabel.demo" } });
+    const ann = await db.user.findUniqueOrThrow({ where: { email: "real.replay@relabel.demo" } });
+    expect(ann.active).toBe(false);
+    // The demo's own annotators start with no history.
+    expect(await db.decision.count({ where: { user: { email: { in: ["annotator@relabel.demo", "annotator2@relabel.demo"] } } } })).toBe(0);
     const real = await db.labelSource.findFirstOrThrow({ where: { name: "real", dataset: { slug: "imagenet-val" } } });
     // Every replayed ReaL decision carries ReaL's own set.
     const decisions = await db.decision.findMany({ where: { campaignId: replay.id, userId: ann.id, classes: { isEmpty: false } }, select: { imageId: true, classes: true } });

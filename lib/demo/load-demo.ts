@@ -3,12 +3,14 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import type { Db } from "@/lib/db";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
-import { loadReplayCampaign } from "@/lib/demo/replay-campaign";
+import { loadReplayCampaign, REPLAY_ANNOTATORS } from "@/lib/demo/replay-campaign";
 import { DEFAULT_THRESHOLD } from "@/lib/duplicates/grouping";
 import { scanImageHashes } from "@/lib/duplicates/scan";
 import { groupDuplicates } from "@/lib/duplicates/store-groups";
+import { queueEvaluation } from "@/lib/evaluation/evaluation-job";
+import { refreshSuspectScoresOf } from "@/lib/suspects/store";
 
 export const DEMO_BUNDLE = path.resolve(import.meta.dirname, "../../prisma/demo");
 
@@ -83,12 +85,14 @@ export async function loadDemo(db: Db, url: string, log: (line: string) => void)
     createdById: users.find((user) => user.role === "ADMIN")?.id ?? null,
   });
   log(`demo campaign created with ${images.length} images`);
-  const annotators = DEMO_ACCOUNTS.users.flatMap((account, i) => (account.role === "ANNOTATOR" ? [users[i]!.id] : []));
+  const [replayReal, replayNorthcutt] = await db.$transaction(
+    REPLAY_ANNOTATORS.map((account) => db.user.create({ data: { ...account, role: "ANNOTATOR", active: false, passwordHash }, select: { id: true } })),
+  );
   const replay = await loadReplayCampaign(db, {
     datasetId: dataset.id,
     // Only the real validation images: the derived duplicate copies carry no study's verdict.
     imageIds: images.filter((image) => image.fileNumber !== null).map((image) => image.id),
-    annotatorIds: [annotators[0]!, annotators[1]!],
+    annotatorIds: [replayReal!.id, replayNorthcutt!.id],
     createdById: users.find((user) => user.role === "ADMIN")?.id ?? null,
   });
   log(`review campaign "Prior studies, replayed" created with ${replay.decisions} decisions replayed from ReaL, Northcutt et al. and ResNet-50`);
@@ -96,5 +100,10 @@ export async function loadDemo(db: Db, url: string, log: (line: string) => void)
   await scanImageHashes(db, { dataset: DEFAULT_DATASET });
   const groups = await groupDuplicates(db, { dataset: DEFAULT_DATASET, threshold: DEFAULT_THRESHOLD });
   log(`duplicate scan: ${groups.length} groups`);
+  const scored = await refreshSuspectScoresOf(db, DEFAULT_DATASET);
+  log(`suspect scores stored for ${scored?.images ?? 0} images`);
+  // The worker computes the evaluation table once it starts; the page shows the job until then.
+  const evaluation = await queueEvaluation(db, url, DEFAULT_DATASET, users.find((user) => user.role === "ADMIN")?.id ?? null);
+  log(`evaluation of the demo models queued (job ${evaluation.jobId})`);
   return true;
 }

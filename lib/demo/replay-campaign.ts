@@ -6,10 +6,19 @@ import { seedDecisions, type DecisionSpec } from "@/lib/testing/factories";
 export const REPLAY_CAMPAIGN = "Prior studies, replayed";
 const MODEL = "model:resnet50";
 
+/**
+ * Whose decisions the replay holds: accounts of their own, disabled (nobody signs in as a study),
+ * so the demo annotators start with an empty history.
+ */
+export const REPLAY_ANNOTATORS = [
+  { email: "real.replay@relabel.demo", name: "ReaL (replayed)" },
+  { email: "northcutt.replay@relabel.demo", name: "Northcutt et al. (replayed)" },
+] as const;
+
 export const REPLAY_INSTRUCTIONS =
   "**A replay, not a labeling round.** This finished campaign shows real disagreements between published studies: " +
-  "*Ann Annotator*'s decisions are ReaL's label sets (Beyer et al. 2020; an empty ReaL set becomes “not in ImageNet”), " +
-  "*Bo Annotator*'s are the majority of Northcutt et al. (2021)'s raters, or else ResNet-50's top-1 prediction. " +
+  "*ReaL (replayed)*'s decisions are ReaL's label sets (Beyer et al. 2020; an empty ReaL set becomes “not in ImageNet”), " +
+  "*Northcutt et al. (replayed)*'s are the majority of Northcutt et al. (2021)'s raters, or else ResNet-50's top-1 prediction. " +
   "Their consensus is computed at load; reviewers find the disagreements in the review queue.";
 
 /**

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { applyLabelToGroup, excludeGroupMembers, setGroupVerdict } from "@/lib/duplicates/group-review";
-import { seedDataset, seedUser } from "@/lib/testing/factories";
+import { seedClasses, seedDataset, seedUser } from "@/lib/testing/factories";
 
 afterAll(() => db.$disconnect());
 
 async function groupOfThree() {
+  await seedClasses(db);
   const { datasetId, imageIds } = await seedDataset(db, 3);
   const group = await db.duplicateGroup.create({ data: { datasetId, kind: "near", members: { create: imageIds.map((imageId) => ({ imageId })) } } });
   const reviewer = await seedUser(db, "REVIEWER");
@@ -40,6 +41,14 @@ describe("applyLabelToGroup", () => {
     const rows = await db.consensus.findMany({ where: { imageId: { in: imageIds } }, select: { imageId: true, classes: true } });
     expect(rows).toEqual([{ imageId: imageIds[2]!, classes: [9] }]);
     expect(await db.consensusRevision.count({ where: { consensus: { imageId: { in: imageIds } } } })).toBe(0);
+  });
+
+  it("refuses a class the dataset's taxonomy lacks, before writing anything", async () => {
+    const { groupId, imageIds, reviewerId } = await groupOfThree();
+    await expect(applyLabelToGroup(db, reviewerId, { groupId, classes: [3, 1000], note: "", seenVersions: noneSeen(imageIds) })).rejects.toThrow(
+      "Class 1000 is not one of the dataset's 1000 classes",
+    );
+    expect(await db.consensus.count({ where: { imageId: { in: imageIds } } })).toBe(0);
   });
 
   it("answers not found for a group that does not exist", async () => {

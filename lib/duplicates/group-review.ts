@@ -3,8 +3,10 @@
  * consensus of each member (one revision per image), with the version the reviewer saw: if any
  * member changed since, the whole change is refused and nothing is written.
  */
+import { type AuditAction, recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
-import type { DuplicateVerdict } from "@/lib/generated/prisma/enums";
+import { requireKnownClasses } from "@/lib/decisions/known-classes";
+import type { ConsensusStatus, DuplicateVerdict } from "@/lib/generated/prisma/enums";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { ApplyGroupLabel, ExcludeMembers } from "@/lib/validation/duplicates";
 
@@ -16,12 +18,12 @@ export async function setGroupVerdict(db: Db, userId: number, groupId: number, v
   await db.$transaction(async (tx) => {
     const updated = await tx.duplicateGroup.updateMany({ where: { id: groupId }, data: { verdict, reviewedById: userId, reviewedAt: new Date() } });
     if (updated.count === 0) throw new NotFoundError("That duplicate group");
-    await tx.auditLog.create({ data: { userId, action: "duplicates.verdict", entity: "duplicate_group", entityId: String(groupId), details: { verdict } } });
+    await recordAudit(tx, { userId, action: "duplicates.verdict", entity: "duplicate_group", entityId: groupId, details: { verdict } });
   });
 }
 
 interface Change {
-  status: "RESOLVED" | "EXCLUDED";
+  status: Extract<ConsensusStatus, "RESOLVED" | "EXCLUDED">;
   classes: number[];
   excludeReason: string | null;
   note: string;
@@ -72,15 +74,14 @@ async function changeConsensus(tx: Tx, reviewerId: number, image: { id: number; 
   await tx.consensusRevision.create({ data: { consensusId, version, ...content, note: change.note, reviewerId } });
 }
 
-async function changeMembers(db: Db, reviewerId: number, groupId: number, imageIds: number[] | "all", seenVersions: Record<string, number | null>, change: Change, action: string) {
+async function changeMembers(db: Db, reviewerId: number, groupId: number, imageIds: number[] | "all", seenVersions: Record<string, number | null>, change: Change, action: AuditAction) {
   return db.$transaction(async (tx) => {
+    await requireKnownClasses(tx, change.classes);
     const all = await members(tx, groupId);
     const chosen = imageIds === "all" ? all : all.filter((image) => imageIds.includes(image.id));
     if (imageIds !== "all" && chosen.length !== new Set(imageIds).size) throw new NotFoundError("A chosen member of that group");
     for (const image of chosen) await changeConsensus(tx, reviewerId, image, seenVersions[String(image.id)], change);
-    await tx.auditLog.create({
-      data: { userId: reviewerId, action, entity: "duplicate_group", entityId: String(groupId), details: { images: chosen.map((i) => i.id), classes: change.classes } },
-    });
+    await recordAudit(tx, { userId: reviewerId, action, entity: "duplicate_group", entityId: groupId, details: { images: chosen.map((i) => i.id), classes: change.classes } });
     return { changed: chosen.length };
   });
 }

@@ -7,20 +7,9 @@ import { db } from "@/lib/db";
 import { importDuplicateList } from "@/lib/duplicates/import-list";
 import { scanImageHashes } from "@/lib/duplicates/scan";
 import { groupDuplicates, listGroupSummaries } from "@/lib/duplicates/store-groups";
+import { syntheticPicture as picture } from "@/lib/testing/duplicate-fixtures";
 
 afterAll(() => db.$disconnect());
-
-async function picture(seed: number): Promise<Buffer> {
-  const [width, height] = [96, 64];
-  const rgb = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < width * height; i++) {
-    const [x, y] = [i % width, Math.floor(i / width)];
-    rgb[i * 3] = (x * seed * 7 + y * 3) % 256;
-    rgb[i * 3 + 1] = ((x ^ y) * seed) % 256;
-    rgb[i * 3 + 2] = x < width / (seed + 1) ? 255 : 0;
-  }
-  return sharp(rgb, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
-}
 
 /** A dataset whose image root holds real files: a, its mirror, an unrelated picture, a broken file. */
 async function datasetWithFiles() {

@@ -2,6 +2,7 @@
  * Turns the stored hashes of a dataset into duplicate groups. A rescan replaces the groups an
  * earlier scan found and nobody has reviewed; reviewed and imported groups stay as they are.
  */
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { type FoundGroup, checkThreshold, findDuplicateGroups } from "@/lib/duplicates/grouping";
 import { toUnsigned64 } from "@/lib/duplicates/hashes";
@@ -15,7 +16,7 @@ export interface StoredGroup {
   members: string[];
 }
 
-export async function groupDuplicates(db: Db, params: { dataset: string; threshold: number }): Promise<StoredGroup[]> {
+export async function groupDuplicates(db: Db, params: { dataset: string; threshold: number; actorId?: number | null }): Promise<StoredGroup[]> {
   const threshold = checkThreshold(params.threshold);
   const dataset = await db.dataset.findUnique({ where: { slug: params.dataset }, select: { id: true } });
   if (!dataset) throw new NotFoundError(`The dataset "${params.dataset}"`);
@@ -30,7 +31,7 @@ export async function groupDuplicates(db: Db, params: { dataset: string; thresho
   const fileOf = new Map(rows.map((row) => [row.id, row.fileKey]));
   const origin = `${SCAN_ORIGIN_PREFIX}phash<=${threshold}`;
   return db.$transaction(async (tx) => {
-    await tx.duplicateGroup.deleteMany({ where: { datasetId: dataset.id, verdict: null, origin: { startsWith: SCAN_ORIGIN_PREFIX } } });
+    const removed = await tx.duplicateGroup.deleteMany({ where: { datasetId: dataset.id, verdict: null, origin: { startsWith: SCAN_ORIGIN_PREFIX } } });
     const kept = await tx.duplicateGroup.findMany({
       where: { datasetId: dataset.id, origin: { startsWith: SCAN_ORIGIN_PREFIX } },
       select: { members: { select: { imageId: true } } },
@@ -45,6 +46,8 @@ export async function groupDuplicates(db: Db, params: { dataset: string; thresho
       });
       stored.push({ id: created.id, kind: group.kind, members: group.members.map((m) => fileOf.get(m.imageId)!) });
     }
+    // The rescan deletes groups: audited with it, so the log says where unreviewed groups went.
+    await recordAudit(tx, { userId: params.actorId ?? null, action: "duplicates.scan", entity: "dataset", entityId: dataset.id, details: { threshold, removed: removed.count, stored: stored.length } });
     return stored;
   }, { timeout: 120_000 });
 }

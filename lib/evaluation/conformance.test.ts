@@ -8,7 +8,7 @@ import { getStudyOverlap, type StudyOverlapReport } from "@/lib/analytics/study-
 import { createDb } from "@/lib/db";
 import { evaluateModels, type ModelEvaluation } from "@/lib/evaluation/load-evaluation";
 import { describeWithSharedData, sharedDataDir } from "@/lib/import/parsers/test-helpers";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
 
 /*

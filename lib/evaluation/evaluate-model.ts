@@ -1,9 +1,11 @@
+import { DUPLICATE_PROTOCOLS, type DuplicateProtocol, type DuplicateRemovals } from "@/lib/evaluation/duplicate-protocols";
 import { type ClassMerge, type Figure, type ScoredImage, Tally, type Truth } from "@/lib/evaluation/score";
 
 /**
  * One model under several protocols, each also restricted the ways the "Flaws of ImageNet"
  * blog sliced its tables: with near-synonym classes merged, on images of problematic class
- * groups vs the rest, and with duplicate images removed (once duplicates are known).
+ * groups vs the rest, and with duplicate images removed under each of its duplicate protocols
+ * (× Val, × Cross, × Val+Cross, × All; once duplicates are known).
  */
 
 export interface ProtocolTruths {
@@ -18,8 +20,8 @@ export interface ProtocolTruths {
 export interface ImageSlices {
   /** Images whose original label is in a problematic class group (clusters.json). */
   problematic: ReadonlySet<number>;
-  /** All but one image of each duplicate group; null while no duplicates are recorded. */
-  duplicates: ReadonlySet<number> | null;
+  /** The images each duplicate protocol leaves out; null while no duplicates are recorded. */
+  duplicates: DuplicateRemovals | null;
   merge: ClassMerge;
 }
 
@@ -29,25 +31,31 @@ export interface ProtocolResult extends Figure {
   merged: Figure;
   problematicGroups: Figure;
   otherImages: Figure;
-  /** null while no duplicate groups are recorded. */
-  withoutDuplicates: Figure | null;
+  /** Per duplicate protocol; null while no duplicate groups are recorded. */
+  duplicatesRemoved: Record<DuplicateProtocol, Figure> | null;
 }
 
-export function evaluateModel(predictions: ReadonlyMap<number, number[]>, protocols: ProtocolTruths[], slices: ImageSlices): ProtocolResult[] {
+export interface ModelInfo {
+  /** Predictions per image the model published (null when unknown): below 5 there is no top-5. */
+  publishedK: number | null;
+}
+
+export function evaluateModel(predictions: ReadonlyMap<number, number[]>, protocols: ProtocolTruths[], slices: ImageSlices, model: ModelInfo = { publishedK: null }): ProtocolResult[] {
   return protocols.map((p) => {
-    const options = { top5: p.top5 };
+    const options = { top5: p.top5, publishedK: model.publishedK };
     const all = new Tally(options);
     const merged = new Tally({ ...options, merge: slices.merge });
     const problematic = new Tally(options);
     const other = new Tally(options);
-    const withoutDuplicates = slices.duplicates ? new Tally(options) : null;
+    const removals = slices.duplicates;
+    const withoutDuplicates = removals ? DUPLICATE_PROTOCOLS.map((name) => [name, removals[name], new Tally(options)] as const) : [];
     for (const [imageId, truth] of p.truths) {
       // An image the model has no prediction for is counted wrong, not silently dropped.
       const image: ScoredImage = { imageId, truth, predicted: predictions.get(imageId) ?? [] };
       all.add(image);
       merged.add(image);
       (slices.problematic.has(imageId) ? problematic : other).add(image);
-      if (withoutDuplicates && !slices.duplicates!.has(imageId)) withoutDuplicates.add(image);
+      for (const [, removed, tally] of withoutDuplicates) if (!removed.has(imageId)) tally.add(image);
     }
     return {
       protocol: p.protocol,
@@ -56,7 +64,7 @@ export function evaluateModel(predictions: ReadonlyMap<number, number[]>, protoc
       merged: merged.figure(),
       problematicGroups: problematic.figure(),
       otherImages: other.figure(),
-      withoutDuplicates: withoutDuplicates?.figure() ?? null,
+      duplicatesRemoved: removals ? (Object.fromEntries(withoutDuplicates.map(([name, , tally]) => [name, tally.figure()])) as Record<DuplicateProtocol, Figure>) : null,
     };
   });
 }

@@ -76,16 +76,43 @@ describe("evaluateModels on a real database", () => {
     // Images 3 (class 30) and 5 (620) have their original label in a group.
     expect(before.problematicGroups).toMatchObject({ images: 2, top1: 50 });
     expect(before.otherImages).toMatchObject({ images: 4, top1: 50 });
-    expect(before.withoutDuplicates).toBeNull();
+    expect(before.duplicatesRemoved).toBeNull();
 
     const group = await db.duplicateGroup.create({ data: { datasetId: (await db.dataset.findUniqueOrThrow({ where: { slug } })).id, kind: "exact" } });
     await db.duplicateMember.createMany({ data: [{ groupId: group.id, imageId: ids[0]! }, { groupId: group.id, imageId: ids[1]! }] });
     const after = (await evaluateModels(db, slug, { models: ["m"], protocols: ["original"], merge: [[20, 21]] }))[0]!.protocols.original!;
-    // Image 2 (the later of the pair) is dropped: 3 of the remaining 5 right.
-    expect(after.withoutDuplicates).toMatchObject({ images: 5, top1: 60 });
+    // × Val: image 2 (the later of the pair) is dropped: 3 of the remaining 5 right. No train copy: × Cross drops nothing.
+    expect(after.duplicatesRemoved!.val).toMatchObject({ images: 5, top1: 60 });
+    expect(after.duplicatesRemoved!.cross).toMatchObject({ images: 6, top1: 50 });
+    expect(after.duplicatesRemoved!.valCross).toMatchObject({ images: 5, top1: 60 });
     // An admin's merge map replaces the near-synonym groups: 21 for 20 now counts, 681 for 620 no longer.
     expect(after.merged.top1).toBe(66.67);
     await db.duplicateGroup.delete({ where: { id: group.id } });
+  });
+
+  it("removes val images that are also in train under × Cross, and near-duplicates only under × All", async () => {
+    const datasetId = (await db.dataset.findUniqueOrThrow({ where: { slug } })).id;
+    const trainImage = await db.image.create({ data: { datasetId, fileKey: "n01440764_1.JPEG", split: "TRAIN", storagePath: "train/n01440764_1.JPEG" } });
+    const exact = await db.duplicateGroup.create({ data: { datasetId, kind: "exact", members: { create: [{ imageId: ids[2]! }, { imageId: trainImage.id }] } } });
+    const near = await db.duplicateGroup.create({ data: { datasetId, kind: "near", members: { create: [{ imageId: ids[4]! }, { imageId: ids[5]! }] } } });
+    const result = (await evaluateModels(db, slug, { models: ["m"], protocols: ["original"] }))[0]!.protocols.original!;
+    // × Cross drops image 3 (right): 2 of 5. × All also drops image 6 (right, the later of the near pair): 1 of 4.
+    expect(result.duplicatesRemoved!.val).toMatchObject({ images: 6, top1: 50 });
+    expect(result.duplicatesRemoved!.cross).toMatchObject({ images: 5, top1: 40 });
+    expect(result.duplicatesRemoved!.all).toMatchObject({ images: 4, top1: 25 });
+    await db.duplicateGroup.deleteMany({ where: { id: { in: [exact.id, near.id] } } });
+    await db.image.delete({ where: { id: trainImage.id } });
+  });
+
+  it("shows no top-5 for a model whose file published only top-1", async () => {
+    const datasetId = (await db.dataset.findUniqueOrThrow({ where: { slug } })).id;
+    await seedPredictions(db, datasetId, "top1-only", [[ids[0]!, [10]], [ids[1]!, [20]]], 1);
+    const [m] = await evaluateModels(db, slug, { models: ["top1-only"], protocols: ["original"] });
+    expect(m).toMatchObject({ publishedK: 1, predictions: 2 });
+    expect(m!.protocols.original).toMatchObject({ top1: 33.33, top5: null, images: 6 });
+    const [full] = await evaluateModels(db, slug, { models: ["m"], protocols: ["original"] });
+    expect(full!.publishedK).toBe(5);
+    await db.labelSource.deleteMany({ where: { datasetId, name: "model:top1-only" } });
   });
 
   it("names the unknown model or protocol and what exists instead", async () => {

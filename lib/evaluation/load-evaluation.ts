@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db";
 import { ExpectedError } from "@/lib/errors";
+import { type DuplicateGroupMembers, duplicateRemovals } from "@/lib/evaluation/duplicate-protocols";
 import { evaluateModel, type ImageSlices, type ProtocolResult, type ProtocolTruths } from "@/lib/evaluation/evaluate-model";
 import { cleanSetTruth, consensusSourceTruth, consensusTruth, multilabelTruth, originalTruth, realTruth, type StoredVerdict } from "@/lib/evaluation/protocols";
 import { mergeClasses, type Truth } from "@/lib/evaluation/score";
-import type { ConsensusStatus, VerdictStatus } from "@/lib/generated/prisma/enums";
+import type { ConsensusStatus, DuplicateVerdict, Split, VerdictStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * What evaluation reads, in set-based queries: each protocol's verdicts once per dataset (shared
@@ -25,6 +26,7 @@ export interface ModelSource {
   id: number;
   name: string;
   title: string;
+  publishedK: number | null;
 }
 
 export interface ModelEvaluation {
@@ -33,6 +35,8 @@ export interface ModelEvaluation {
   title: string;
   /** Images the model has a prediction for. */
   predictions: number;
+  /** Predictions per image its file published; top-5 is null below 5. */
+  publishedK: number | null;
   protocols: Record<string, ProtocolResult>;
 }
 
@@ -43,6 +47,10 @@ export interface EvaluateOptions {
   protocols?: string[];
   /** An admin's merge map (groups of classes treated as one); the near-synonym groups when absent. */
   merge?: number[][];
+  /** Checked between models, so a cancelled job stops within one model's scoring. */
+  signal?: AbortSignal;
+  /** After each model: how many of the chosen models are scored. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function datasetIdOf(db: Db, slug: string): Promise<number> {
@@ -52,7 +60,7 @@ export async function datasetIdOf(db: Db, slug: string): Promise<number> {
 }
 
 export async function listModels(db: Db, datasetId: number): Promise<ModelSource[]> {
-  return db.labelSource.findMany({ where: { datasetId, kind: "MODEL" }, select: { id: true, name: true, title: true }, orderBy: { name: "asc" } });
+  return db.labelSource.findMany({ where: { datasetId, kind: "MODEL" }, select: { id: true, name: true, title: true, publishedK: true }, orderBy: { name: "asc" } });
 }
 
 async function sourceTruths(db: Db, sourceId: number, truth: (v: StoredVerdict) => Truth): Promise<Map<number, Truth>> {
@@ -138,18 +146,19 @@ export async function loadSlices(db: Db, datasetId: number, merge?: number[][]):
       SELECT coalesce(array_agg(l.image_id), '{}') AS ids FROM source_labels l
       JOIN label_sources s ON s.id = l.source_id AND s.dataset_id = ${datasetId} AND s.kind = 'ORIGINAL'
       WHERE l.classes && ARRAY(SELECT DISTINCT class_index FROM class_group_members)`,
-    // Keep the first image of each duplicate group; the others are the duplicates to remove.
-    db.$queryRaw<{ ids: number[] }[]>`
-      SELECT coalesce(array_agg(m.image_id), '{}') AS ids FROM duplicate_members m JOIN duplicate_groups g ON g.id = m.group_id AND g.dataset_id = ${datasetId}
-      WHERE m.image_id <> (SELECT min(image_id) FROM duplicate_members WHERE group_id = m.group_id)`,
+    // One row per group with its members' ids and splits, in the same order.
+    db.$queryRaw<{ kind: string; verdict: DuplicateVerdict | null; ids: number[]; splits: Split[] }[]>`
+      SELECT g.kind, g.verdict, array_agg(m.image_id ORDER BY m.image_id) AS ids, array_agg(i.split::text ORDER BY m.image_id) AS splits
+      FROM duplicate_groups g JOIN duplicate_members m ON m.group_id = g.id JOIN images i ON i.id = m.image_id
+      WHERE g.dataset_id = ${datasetId} GROUP BY g.id`,
     merge ? Promise.resolve([]) : db.$queryRaw<{ classes: number[] }[]>`
       SELECT ARRAY(SELECT class_index FROM class_group_members WHERE group_id = g.id ORDER BY 1) AS classes
       FROM class_groups g WHERE ${NEAR_SYNONYM_CODE}::int = ANY(g.codes)`,
   ]);
-  const groupCount = await db.duplicateGroup.count({ where: { datasetId } });
+  const groups: DuplicateGroupMembers[] = duplicates.map((g) => ({ kind: g.kind, verdict: g.verdict, members: g.ids.map((imageId, i) => ({ imageId, split: g.splits[i]! })) }));
   return {
     problematic: new Set(problematic[0]?.ids ?? []),
-    duplicates: groupCount > 0 ? new Set(duplicates[0]?.ids ?? []) : null,
+    duplicates: groups.length > 0 ? duplicateRemovals(groups) : null,
     merge: mergeClasses(merge ?? synonyms.map((r) => r.classes)),
   };
 }
@@ -175,9 +184,11 @@ export async function evaluateModels(db: Db, datasetSlug: string, options: Evalu
   const [protocols, slices] = await Promise.all([loadProtocolTruths(db, datasetId, options.protocols), loadSlices(db, datasetId, options.merge)]);
   const evaluations: ModelEvaluation[] = [];
   for (const model of chosen) {
+    options.signal?.throwIfAborted();
     const predictions = await loadPredictions(db, model.id);
-    const results = evaluateModel(predictions, protocols, slices);
-    evaluations.push({ dataset: datasetSlug, model: model.name.replace(/^model:/, ""), title: model.title, predictions: predictions.size, protocols: Object.fromEntries(results.map((r) => [r.protocol, r])) });
+    const results = evaluateModel(predictions, protocols, slices, { publishedK: model.publishedK });
+    evaluations.push({ dataset: datasetSlug, model: model.name.replace(/^model:/, ""), title: model.title, predictions: predictions.size, publishedK: model.publishedK, protocols: Object.fromEntries(results.map((r) => [r.protocol, r])) });
+    options.onProgress?.(evaluations.length, chosen.length);
   }
   return evaluations;
 }

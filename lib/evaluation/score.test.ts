@@ -85,19 +85,36 @@ describe("evaluateModel", () => {
   it("slices by problematic groups, merges near-synonyms and removes duplicates", () => {
     const [result] = evaluateModel(predictions, [{ protocol: "original", title: "Original", top5: true, truths }], {
       problematic: new Set([1]),
-      duplicates: new Set([3]),
+      duplicates: { val: new Set([3]), cross: new Set([1]), valCross: new Set([1, 3]), all: new Set([1, 2, 3]) },
       merge: mergeClasses([[620, 681]]),
     });
     expect(result).toMatchObject({ protocol: "original", top1: 33.33, top5: 66.67, images: 3, leftOut: 1 });
     expect(result!.merged).toMatchObject({ top1: 66.67, images: 3 });
     expect(result!.problematicGroups).toMatchObject({ top1: 0, top5: 100, images: 1, leftOut: 0 });
     expect(result!.otherImages).toMatchObject({ top1: 50, images: 2, leftOut: 1 });
-    expect(result!.withoutDuplicates).toMatchObject({ top1: 50, images: 2 });
+    expect(result!.duplicatesRemoved!.val).toMatchObject({ top1: 50, images: 2 });
+    expect(result!.duplicatesRemoved!.cross).toMatchObject({ top1: 50, images: 2 });
+    expect(result!.duplicatesRemoved!.valCross).toMatchObject({ top1: 100, images: 1, leftOut: 1 });
+    expect(result!.duplicatesRemoved!.all).toMatchObject({ top1: null, images: 0, leftOut: 1 });
+  });
+
+  it("gives no top-5 for a model that published fewer than five predictions per image", () => {
+    const protocols = [{ protocol: "original", title: "Original", top5: true, truths }];
+    const slices = { problematic: new Set<number>(), duplicates: null, merge: new Map() };
+    const topOne = new Map([[1, [620]], [2, [7]], [3, [2]]]);
+    const [published1] = evaluateModel(topOne, protocols, slices, { publishedK: 1 });
+    expect(published1).toMatchObject({ top1: 66.67, top5: null, images: 3 });
+    expect(published1!.merged.top5).toBeNull();
+    // The same rows from a top-5 file do have a top-5 (here equal to top-1, as the rows hold one class).
+    const [published5] = evaluateModel(topOne, protocols, slices, { publishedK: 5 });
+    expect(published5!.top5).toBe(66.67);
+    const [published3] = evaluateModel(predictions, protocols, slices, { publishedK: 3 });
+    expect(published3!.top5).toBeNull();
   });
 
   it("gives no duplicate-free figure while no duplicates are recorded", () => {
     const [result] = evaluateModel(predictions, [{ protocol: "real", title: "ReaL", top5: false, truths }], { problematic: new Set(), duplicates: null, merge: new Map() });
-    expect(result!.withoutDuplicates).toBeNull();
+    expect(result!.duplicatesRemoved).toBeNull();
     expect(result!.top5).toBeUndefined();
   });
 });

@@ -20,7 +20,7 @@ export interface ScoredImage {
 export interface Figure {
   /** Percent of counted images whose top-1 is correct; null when no image is counted. */
   top1: number | null;
-  /** Percent with a correct class among the first five predictions; absent where the protocol defines no top-5. */
+  /** Percent with a correct class among the first five predictions; absent where the protocol defines no top-5, null where the model published fewer than five. */
   top5?: number | null;
   images: number;
   leftOut: number;
@@ -35,6 +35,11 @@ export type ClassMerge = ReadonlyMap<number, number>;
 export interface ScoreOptions {
   top5?: boolean;
   merge?: ClassMerge;
+  /**
+   * Predictions per image the model published. A file with fewer than five (cleanlab's top-1)
+   * would score top-5 = top-1, which is no top-5 at all: the figure says null instead.
+   */
+  publishedK?: number | null;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((10_000 * part) / whole) / 100);
@@ -80,7 +85,7 @@ export class Tally {
   figure(): Figure {
     const leftOut = Object.values(this.leftOutBy).reduce((sum, n) => sum + n, 0);
     const figure: Figure = { top1: percent(this.top1, this.counted), images: this.counted, leftOut, leftOutBy: { ...this.leftOutBy } };
-    if (this.options.top5) figure.top5 = percent(this.top5, this.counted);
+    if (this.options.top5) figure.top5 = (this.options.publishedK ?? 5) < 5 ? null : percent(this.top5, this.counted);
     if (this.tracksUnclear) figure.unclearTop1 = this.unclear;
     return figure;
   }

@@ -37,13 +37,13 @@ describe("recorded exports", () => {
     expect(await db.auditLog.count({ where: { action: "export.start", entityId: String(begun.id), userId } })).toBe(1);
   });
 
-  it("an aborted export is recorded as failed and leaves no file behind", async () => {
+  it("an aborted export is recorded as cancelled and leaves no file behind", async () => {
     const begun = await beginExport(db, exportRequestSchema.parse({ format: "csv", dataset: slug }), userId);
     const controller = new AbortController();
     controller.abort();
     await expect(exportToFile(db, url, begun, { signal: controller.signal })).rejects.toThrow();
     const row = await db.export.findUniqueOrThrow({ where: { id: begun.id } });
-    expect(row).toMatchObject({ status: "FAILED", fileName: null });
+    expect(row).toMatchObject({ status: "CANCELLED", fileName: null });
     expect((await readdir(exportsFolder())).filter((name) => name.includes(`-${begun.id}-`))).toEqual([]);
   });
 

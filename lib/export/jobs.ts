@@ -3,9 +3,9 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import type { Tx } from "@/lib/campaigns/queue";
 import type { Db } from "@/lib/db";
 import { relabelHome } from "@/lib/db/local-database";
-import { ExpectedError } from "@/lib/errors";
 import { type ExportParams, type ExportRunOptions, type ExportSummary, runExport } from "@/lib/export/run-export";
 import { resolveExportScope, type ResolvedScope } from "@/lib/export/scope";
 import { type ExportFormatName, type ExportRequest, FORMAT_FILE_EXTENSION, FORMAT_OF_NAME } from "@/lib/validation/export";
@@ -23,16 +23,21 @@ export interface BegunExport {
 /** Records the export as running; the row is the history entry and, once done, the download's key. */
 export async function beginExport(db: Db, request: ExportRequest, userId: number | null, note: Record<string, string> = {}): Promise<BegunExport> {
   const scope = await resolveExportScope(db, request);
+  const row = await db.$transaction((tx) => recordExport(tx, request, scope, userId, note, "RUNNING"));
+  return { id: row.id, params: exportParams(request, scope), scope };
+}
+
+export const exportParams = (request: ExportRequest, scope: ResolvedScope): ExportParams => ({ format: request.format, scope, clean: request.clean });
+
+/** The history row and its audit entry, in the caller's transaction (a queued export's job joins it). */
+export async function recordExport(tx: Tx, request: ExportRequest, scope: ResolvedScope, userId: number | null, note: Record<string, string>, status: "RUNNING" | "QUEUED") {
   const options = { ...(request.format === "clean-list" ? { clean: request.clean } : {}), ...note };
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.export.create({
-      data: { format: FORMAT_OF_NAME[request.format], datasetId: scope.datasetId, campaignId: scope.campaignId, options, createdById: userId },
-      select: { id: true },
-    });
-    await recordAudit(tx, { userId, action: "export.start", entity: "export", entityId: created.id, details: { format: request.format, dataset: scope.dataset, campaignId: scope.campaignId, ...options } });
-    return created;
+  const created = await tx.export.create({
+    data: { format: FORMAT_OF_NAME[request.format], datasetId: scope.datasetId, campaignId: scope.campaignId, options, createdById: userId, status },
+    select: { id: true },
   });
-  return { id: row.id, params: { format: request.format, scope, clean: request.clean }, scope };
+  await recordAudit(tx, { userId, action: "export.start", entity: "export", entityId: created.id, details: { format: request.format, dataset: scope.dataset, campaignId: scope.campaignId, ...options } });
+  return created;
 }
 
 /** Runs a begun export into `sink` and records how it ended. */
@@ -57,7 +62,7 @@ export async function runRecordedExport(db: Db, url: string, begun: BegunExport,
   } catch (error) {
     const aborted = options.signal?.aborted;
     await db.export
-      .update({ where: { id: begun.id }, data: { status: "FAILED", finishedAt: new Date(), message: aborted ? "Stopped before the end; no file was kept." : "The export failed; no file was kept." } })
+      .update({ where: { id: begun.id }, data: aborted ? { status: "CANCELLED", finishedAt: new Date(), message: "Stopped before the end; no file was kept." } : { status: "FAILED", finishedAt: new Date(), message: "The export failed; no file was kept." } })
       .catch(() => {});
     throw error;
   }
@@ -99,19 +104,13 @@ export function exportFileName(begun: Pick<BegunExport, "id" | "params" | "scope
   return `relabel-${begun.id}-${scope.replace(/[^\w.-]/g, "_")}-${begun.params.format}.${FORMAT_FILE_EXTENSION[begun.params.format]}`;
 }
 
-/** Starts an export in this server process (as imports do, until the job queue takes it); progress and outcome live in its row. */
-export async function startExportJob(db: Db, url: string, request: ExportRequest, userId: number | null): Promise<number> {
-  const begun = await beginExport(db, request, userId);
-  void exportToFile(db, url, begun).catch((error: unknown) => {
-    if (!(error instanceof ExpectedError)) console.error(`[export ${begun.id}]`, error);
-  });
-  return begun.id;
-}
-
-/** At start-up nothing can be running yet: exports left "running" were cut off by a restart. */
+/**
+ * At start-up, an export this machine ran outside the queue (the CLI's, a download stream) and left
+ * "running" was cut off by a restart. Queued exports belong to their jobs, which workers retry.
+ */
 export async function markInterruptedExports(db: Db): Promise<number> {
   const { count } = await db.export.updateMany({
-    where: { status: "RUNNING" },
+    where: { status: "RUNNING", jobId: null },
     data: { status: "FAILED", finishedAt: new Date(), message: "Interrupted by a server restart; no file was kept." },
   });
   return count;

@@ -45,6 +45,7 @@ const PROGRESS_EVERY = 5_000;
  */
 export async function runExport(url: string, params: ExportParams, sink: Writable, options: ExportRunOptions = {}): Promise<ExportSummary> {
   const client = new pg.Client({ connectionString: url, application_name: EXPORT_APPLICATION_NAME });
+  client.on("error", () => {}); // a lost server fails the awaiting query; unheard, the event would crash the process instead
   await client.connect();
   try {
     options.signal?.throwIfAborted();

@@ -48,7 +48,7 @@ export const IMPORT_KINDS: ImportKind[] = [
   {
     name: "images",
     target: "folder",
-    description: "Image folder (flat or per class), or a URL template with {file}",
+    description: "Image folder (flat or per class), a .txt listing of image paths in it, or a URL template with {file}",
     options: [
       { flags: "--no-inspect", description: "record names and sizes only (fast on millions of files)" },
       { flags: "--url-template", description: "the path is a URL template such as https://host/val/{file}" },
@@ -96,6 +96,11 @@ export const IMPORT_KINDS: ImportKind[] = [
     run: (ctx, path, options) => importPredictions(ctx, path, { name: options.name as string | undefined, title: options.title as string | undefined }),
   },
 ];
+
+/** What the import form shows of each kind (its run function stays on the server); `names` keeps some. */
+export function importKindsForForm(names?: readonly string[]) {
+  return IMPORT_KINDS.filter((kind) => !names || names.includes(kind.name)).map(({ name, description, target, options }) => ({ name, description, target, options: options ?? [] }));
+}
 
 export function findImportKind(name: string): ImportKind | undefined {
   return IMPORT_KINDS.find((kind) => kind.name === name);

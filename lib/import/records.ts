@@ -1,8 +1,17 @@
 /**
  * The normalized records every parser produces. They know nothing of the database:
- * loaders in lib/import/load-*.ts turn them into rows. Class indices are 0..999 positions
- * in the wnid-sorted class list; images are identified by validation file number (1..50000).
+ * loaders in lib/import/load/*.ts turn them into rows. Class indices are positions in the
+ * dataset's wnid-sorted class list; images are named by an ImageRef.
  */
+import type { AmbiguityReason, VerdictStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * How a record names its image within its dataset. The generic formats (original labels,
+ * predictions) give the image's file key, for any split (`n01440764_10026.JPEG`); the val-only
+ * formats (ReaL and the studies: positions in ImageNet's 50,000 validation files by definition)
+ * give the validation file number, whose key is `ILSVRC2012_val_<8 digits>.JPEG`.
+ */
+export type ImageRef = { fileKey: string; fileNumber?: undefined } | { fileNumber: number; fileKey?: undefined };
 
 export interface ClassRecord {
   index: number;
@@ -18,9 +27,8 @@ export interface ClassGroupRecord {
 }
 
 /** One image's label set from a prior study or the original labels. */
-export interface VerdictRecord {
-  fileNumber: number;
-  status: "LABELED" | "NONE_FIT" | "NO_CONSENSUS" | "PROBLEMATIC";
+export type VerdictRecord = ImageRef & {
+  status: VerdictStatus;
   /** Sorted ascending, no duplicates; empty unless status is LABELED. */
   classes: number[];
   /** "Flaws of ImageNet" normalized category A/B/M/Z/X where the file states one. */
@@ -32,14 +40,13 @@ export interface VerdictRecord {
   votes?: Record<string, number>;
   /** Source-specific extras (multilabel's unclear/wrong sets, Northcutt's guessed label, ...). */
   details?: Record<string, unknown>;
-}
+};
 
 /** A model's top-k for one image, best first; scores empty when not published. */
-export interface PredictionRecord {
-  fileNumber: number;
+export type PredictionRecord = ImageRef & {
   classes: number[];
   scores: number[];
-}
+};
 
 /** Vasudevan et al.'s expert reading of a strong model's remaining mistake. */
 export interface HintRecord {
@@ -55,7 +62,7 @@ export interface HintRecord {
 export interface ExpertDecisionRecord {
   fileNumber: number;
   classes: number[];
-  ambiguity: "BLURRY" | "FEATURES_OBSCURED" | "TOO_FAR" | "SEVERAL_CLASSES_POSSIBLE" | "OTHER" | null;
+  ambiguity: AmbiguityReason | null;
   candidateClasses: number[];
   outsideLabels: string[];
   notes: string;

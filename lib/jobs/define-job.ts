@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { Db } from "@/lib/db";
@@ -20,8 +21,15 @@ export interface JobKind<P = unknown, R = unknown> {
   payload: z.ZodType<P>;
   /** One line for history tables. */
   title(payload: P): string;
-  /** Jobs with the same key run once at a time: enqueueing while one is queued or running returns that one. */
+  /** Jobs with the same key run one at a time: enqueueing while one is queued returns that one (see followUp for a running one). */
   dedupKey?(payload: P): string | null;
+  /**
+   * When one with the same key is running, queue one more to run after it instead of returning the
+   * running one: for work that must see what changed since the running job read its input.
+   */
+  followUp?: boolean;
+  /** A refresh that follows other work and nobody waits on: queued jobs people wait for start first. */
+  background?: boolean;
   /** Attempts after unexpected failures or a killed worker; expected failures (ExpectedError) are final at once. */
   maxAttempts?: number;
   /**
@@ -41,3 +49,10 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** graphile-worker task names: one per kind, prefixed so other users of the same queue schema never collide. */
 export const taskName = (kind: string) => `relabel:${kind}`;
 export const queueJobKey = (jobId: number) => `relabel-job-${jobId}`;
+
+/** graphile-worker queue names hold at most 128 characters; a longer dedup key (an import's path) keeps its start and a hash of the whole. */
+export const MAX_QUEUE_NAME = 128;
+export function queueNameOf(dedupKey: string): string {
+  if (dedupKey.length <= MAX_QUEUE_NAME) return dedupKey;
+  return `${dedupKey.slice(0, MAX_QUEUE_NAME - 65)}#${createHash("sha256").update(dedupKey).digest("hex")}`;
+}

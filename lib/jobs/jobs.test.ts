@@ -48,7 +48,13 @@ const flaky = defineJobKind({
   },
 });
 
-const kinds = [gated, flaky] as JobKind[];
+/** The same, for work that must see changes made while one runs: a request then queues one more behind it. */
+const gatedFollowUp = defineJobKind({ ...gated, name: "test-gated-follow-up", dedupKey: (payload) => `follow:${payload.label}`, followUp: true });
+
+/** A refresh nobody waits on: queued behind the jobs someone does wait on. */
+const gatedBackground = defineJobKind({ ...gated, name: "test-gated-background", dedupKey: (payload) => `background:${payload.label}`, background: true });
+
+const kinds = [gated, flaky, gatedFollowUp, gatedBackground] as JobKind[];
 let worker: RunningWorker;
 let userId: number;
 
@@ -101,6 +107,79 @@ describe("the job queue", () => {
     const third = await enqueueJob(serverDb, url, gated as JobKind, { label: "b" }, userId);
     expect(third.existing).toBe(false);
     await cancelJob(serverDb, third.jobId);
+  });
+
+  it("queues and runs a job whose dedup key is longer than a queue name may be (an import of a deep path)", async () => {
+    const label = `uploads/${"deep/".repeat(60)}predictions.csv`;
+    const { jobId } = await enqueueJob(serverDb, url, gated as JobKind, { label }, userId);
+    await eventually(async () => releases.get(label));
+    releases.get(label)!();
+    await eventually(async () => (await jobRow(jobId)).status === "SUCCEEDED");
+  });
+
+  it("supersedes a running job on request: it is cancelled, and the new one runs after it has stopped", async () => {
+    const old = await enqueueJob(serverDb, url, gated as JobKind, { label: "s" }, userId);
+    await eventually(async () => (await jobRow(old.jobId)).status === "RUNNING" && releases.get("s"));
+    releases.delete("s");
+    const next = await enqueueJob(serverDb, url, gated as JobKind, { label: "s" }, userId, { supersede: true });
+    expect(next.existing).toBe(false);
+    expect((await jobRow(old.jobId)).cancelRequested).toBe(true);
+    await eventually(async () => (await jobRow(old.jobId)).status === "CANCELLED");
+    await eventually(async () => releases.get("s"), 20_000, "the superseding job to start");
+    releases.get("s")!();
+    await eventually(async () => (await jobRow(next.jobId)).status === "SUCCEEDED");
+  });
+
+  it("queues one follow-up behind a running job of a follow-up kind, and later requests join that follow-up", async () => {
+    const first = await enqueueJob(serverDb, url, gatedFollowUp as JobKind, { label: "f" }, userId);
+    const releaseFirst = await eventually(async () => (await jobRow(first.jobId)).status === "RUNNING" && releases.get("f"));
+    releases.delete("f");
+    const second = await enqueueJob(serverDb, url, gatedFollowUp as JobKind, { label: "f" }, userId);
+    const third = await enqueueJob(serverDb, url, gatedFollowUp as JobKind, { label: "f" }, userId);
+    expect(second.existing).toBe(false);
+    expect(third).toEqual({ jobId: second.jobId, existing: true });
+    expect((await jobRow(second.jobId)).status).toBe("QUEUED");
+    releaseFirst();
+    await eventually(async () => (await jobRow(first.jobId)).status === "SUCCEEDED");
+    await eventually(async () => (await jobRow(second.jobId)).status === "RUNNING" && releases.get("f"));
+    releases.get("f")!();
+    await eventually(async () => (await jobRow(second.jobId)).status === "SUCCEEDED");
+  });
+
+  it("starts a job someone waits on before a background refresh queued earlier", async () => {
+    // The worker runs one job at a time: while "busy" runs, both others wait in the queue.
+    const busy = await enqueueJob(serverDb, url, gated as JobKind, { label: "busy" }, userId);
+    const releaseBusy = await eventually(async () => (await jobRow(busy.jobId)).status === "RUNNING" && releases.get("busy"));
+    const refresh = await enqueueJob(serverDb, url, gatedBackground as JobKind, { label: "refresh" }, userId);
+    const waitedOn = await enqueueJob(serverDb, url, gated as JobKind, { label: "waited-on" }, userId);
+    releaseBusy();
+    await eventually(async () => (await jobRow(waitedOn.jobId)).status === "RUNNING", 20_000, "the waited-on job to start");
+    expect((await jobRow(refresh.jobId)).status).toBe("QUEUED");
+    (await eventually(async () => releases.get("waited-on")))();
+    await eventually(async () => (await jobRow(refresh.jobId)).status === "RUNNING" && releases.get("refresh"), 20_000, "the refresh to start");
+    releases.get("refresh")!();
+    await eventually(async () => (await jobRow(refresh.jobId)).status === "SUCCEEDED");
+  });
+
+  it("runs background refreshes one at a time, so free slots go to the jobs people wait for", async () => {
+    const roomy = await startWorker({ db: workerDb, url, kinds, concurrency: 2, pollIntervalMs: 100, staleAfterSeconds: 30 });
+    try {
+      const [first, second] = [
+        await enqueueJob(serverDb, url, gatedBackground as JobKind, { label: "r1" }, userId),
+        await enqueueJob(serverDb, url, gatedBackground as JobKind, { label: "r2" }, userId),
+      ];
+      await eventually(async () => releases.get("r1"), 20_000, "the first refresh to start");
+      // Three slots in all, one held by the first refresh: both of these start, the second refresh does not.
+      const waitedOn = [await enqueueJob(serverDb, url, gated as JobKind, { label: "w1" }, userId), await enqueueJob(serverDb, url, gated as JobKind, { label: "w2" }, userId)];
+      await eventually(async () => releases.get("w1") && releases.get("w2"), 20_000, "both waited-on jobs to start");
+      expect((await jobRow(second.jobId)).status).toBe("QUEUED");
+      for (const label of ["w1", "w2", "r1"]) releases.get(label)!();
+      await eventually(async () => releases.get("r2"), 20_000, "the second refresh to start");
+      releases.get("r2")!();
+      for (const job of [first, second, ...waitedOn]) await eventually(async () => (await jobRow(job.jobId)).status === "SUCCEEDED");
+    } finally {
+      await roomy.stop();
+    }
   });
 
   it("cancels a running job: its handler is aborted and the job ends cancelled", async () => {

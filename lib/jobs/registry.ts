@@ -1,14 +1,17 @@
+import { consensusJob } from "@/lib/consensus/consensus-job";
+import { duplicateScanJob } from "@/lib/duplicates/scan-job";
+import { evaluationJob } from "@/lib/evaluation/evaluation-job";
+import { exportJob } from "@/lib/export/export-job";
 import { importJob } from "@/lib/import/jobs";
 import type { JobKind } from "@/lib/jobs/define-job";
+import { suspectsJob } from "@/lib/suspects/job";
 
 /**
- * Every job kind a worker runs. A long task becomes a job by wrapping its plain async function:
- *   defineJobKind({ name: "consensus", payload: z.object({ campaignId: z.number() }),
- *     title: (p) => `Consensus of campaign ${p.campaignId}`, dedupKey: (p) => `consensus:${p.campaignId}`,
- *     run: (p, ctx) => recomputeConsensus(ctx.db, p, { signal: ctx.signal, onProgress: ctx.progress }) })
- * and listing it here.
+ * Every job kind a worker runs. A long task becomes a job by wrapping its plain async function
+ * (taking a signal and a progress callback) in defineJobKind, as lib/consensus/consensus-job.ts
+ * does, and listing it here.
  */
-export const JOB_KINDS: readonly JobKind[] = [importJob as JobKind];
+export const JOB_KINDS: readonly JobKind[] = [importJob, exportJob, consensusJob, duplicateScanJob, suspectsJob, evaluationJob].map((kind) => kind as JobKind);
 
 export function findJobKind(name: string): JobKind | undefined {
   return JOB_KINDS.find((kind) => kind.name === name);

@@ -2,13 +2,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { importJob } from "@/lib/import/jobs";
 import type { JobKind } from "@/lib/jobs/define-job";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { startWorker } from "@/lib/jobs/worker";
 import { eventually } from "@/lib/testing/eventually";
+import { holdUntilSomeoneWaits, someoneWaitsFor } from "@/lib/testing/faulty-postgres";
 
 /*
  * Real worker processes (`tsx scripts/worker.ts`) on this file's database. The first one is
@@ -39,20 +40,17 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-function classInfoFile(): string {
+function classInfoFile(lemma = (cid: number) => `class ${cid}`): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "relabel-crash-"));
   const file = path.join(dir, "class_info.json");
-  writeFileSync(file, JSON.stringify(Array.from({ length: 1000 }, (_, cid) => ({ cid, wnid: `n${10_000_000 + cid}`, synset: [`class ${cid}`], gloss: "" }))));
+  writeFileSync(file, JSON.stringify(Array.from({ length: 1000 }, (_, cid) => ({ cid, wnid: `n${10_000_000 + cid}`, synset: [lemma(cid)], gloss: "" }))));
   return file;
 }
 
+
 describe("a worker killed mid-job", () => {
   it("leaves the data as before, and a second worker takes the job over and finishes it", async () => {
-    // Holding a lock on the table the import writes keeps its transaction open for as long as this test needs.
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    await blocker.query("LOCK TABLE classes IN EXCLUSIVE MODE");
+    const blocker = await holdUntilSomeoneWaits(url, "classes");
 
     const first = spawnWorker();
     const { jobId } = await enqueueJob(db, url, importJob as JobKind, { kind: "classes", path: classInfoFile(), dataset: "imagenet-val", options: {} }, null);
@@ -61,11 +59,7 @@ describe("a worker killed mid-job", () => {
       return row.status === "RUNNING" && row;
     }, 30_000, "the first worker to start the import");
     // The import is blocked inside its write transaction, waiting for the lock.
-    await eventually(async () => {
-      const { rows } = await blocker.query<{ waiting: number }>(
-        "SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'classes'::regclass AND NOT granted");
-      return rows[0]!.waiting > 0;
-    }, 10_000, "the import to wait on the classes table");
+    await someoneWaitsFor(blocker, "classes");
 
     first.kill("SIGKILL");
     await exited(first);
@@ -90,5 +84,32 @@ describe("a worker killed mid-job", () => {
     await exited(second);
     expect(second.exitCode).toBe(0);
     expect(await db.workerHeartbeat.count()).toBe(0);
+  }, 120_000);
+
+  it("mid-validation leaves the data as before; the worker started next validates it again and still writes nothing", async () => {
+    const blocker = await holdUntilSomeoneWaits(url, "classes");
+    const first = spawnWorker();
+    const { jobId } = await enqueueJob(db, url, importJob as JobKind, { kind: "classes", path: classInfoFile((cid) => `renamed ${cid}`), dataset: "imagenet-val", options: {}, dryRun: true }, null);
+    await eventually(async () => (await db.job.findUniqueOrThrow({ where: { id: jobId } })).status === "RUNNING", 30_000, "the first worker to start the validation");
+    await someoneWaitsFor(blocker, "classes");
+    first.kill("SIGKILL");
+    await exited(first);
+    await blocker.query("ROLLBACK");
+    await blocker.end();
+
+    // In this process this time: any worker of the queue recovers a dead one's jobs.
+    const next = await startWorker({ db, url, kinds: [importJob] as JobKind[], pollIntervalMs: 200, staleAfterSeconds: 2 });
+    try {
+      const finished = await eventually(async () => {
+        const row = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+        return row.status === "SUCCEEDED" && row;
+      }, 40_000, "the next worker to finish the validation");
+      expect(finished).toMatchObject({ attempts: 2, workerId: next.id, result: [{ kind: "classes", stored: 1000 }] });
+    } finally {
+      await next.stop();
+    }
+    // The classes the first test imported, not the validated file's.
+    expect((await db.imageClass.findUniqueOrThrow({ where: { index: 0 } })).lemmas).toEqual(["class 0"]);
+    expect(await db.job.count({ where: { kind: "suspects", createdAt: { gt: (await db.job.findUniqueOrThrow({ where: { id: jobId } })).createdAt } } })).toBe(0);
   }, 120_000);
 });

@@ -21,6 +21,8 @@ export interface WorkerOptions {
   staleAfterSeconds?: number;
   /** Polling interval of the queue; LISTEN/NOTIFY makes pickup faster when the connection allows it. */
   pollIntervalMs?: number;
+  /** Chores run every `seconds` while the worker runs (a sweep that queues jobs); a failure is logged and retried next time. */
+  periodic?: readonly { name: string; seconds: number; run(): Promise<unknown> }[];
 }
 
 export interface RunningWorker {
@@ -73,6 +75,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   await tick();
   const timer = setInterval(() => void tick(), heartbeatMs);
+  const chores = (options.periodic ?? []).map((chore) =>
+    setInterval(() => void chore.run().catch((error: unknown) => log.warn({ workerId: id, chore: chore.name, ...errorFields(error) }, "periodic chore failed")), chore.seconds * 1000),
+  );
   log.info({ workerId: id, kinds: options.kinds.map((kind) => kind.name), concurrency: options.concurrency ?? 1 }, "worker started");
 
   let stopping: Promise<void> | null = null;
@@ -82,6 +87,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     stop: () =>
       (stopping ??= (async () => {
         log.info({ workerId: id }, "worker stopping: no new jobs; waiting for the running ones");
+        for (const chore of chores) clearInterval(chore);
         await runner.stop();
         clearInterval(timer);
         await forget(db, id);

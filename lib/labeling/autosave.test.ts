@@ -224,4 +224,27 @@ describe("autosaver", () => {
     await settle();
     expect(saver.getSnapshot()).toEqual({ status: "saved", savedRevision: 2, error: null });
   });
+
+  it("hold waits for the save in flight and sends nothing pending until flush", async () => {
+    const { save, calls } = controlledSave();
+    const saver = createAutosaver({ save, delayMs: 100 });
+    saver.schedule("v1", 1);
+    await vi.advanceTimersByTimeAsync(100);
+    saver.schedule("v2", 2);
+    let settled = false;
+    const holding = saver.hold().then(() => (settled = true));
+    await settle();
+    expect(settled).toBe(false);
+    calls[0]!.resolve();
+    await holding;
+    // Neither the finished save nor the debounce starts the pending one while held.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    const flushing = saver.flush();
+    await settle();
+    expect(save).toHaveBeenLastCalledWith("v2", 2);
+    calls[1]!.resolve();
+    await flushing;
+    expect(saver.getSnapshot()).toMatchObject({ status: "saved", savedRevision: 2 });
+  });
 });

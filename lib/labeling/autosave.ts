@@ -35,6 +35,11 @@ export interface Autosaver<T> {
   schedule(content: T, revision: number): void;
   /** Saves whatever is pending now and waits for it (and any save in flight); rejects if that save fails. */
   flush(): Promise<void>;
+  /**
+   * Waits for a save in flight and holds back what is pending (no timer, no follow-up save) until
+   * `flush`: a submit carries the same content itself, so it need not wait for a draft save too.
+   */
+  hold(): Promise<void>;
   getSnapshot(): AutosaveSnapshot;
   subscribe(listener: () => void): () => void;
   /** Stops timers and retries; a save already in flight still finishes. */
@@ -63,6 +68,7 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
   let due = false;
   let failures = 0;
   let disposed = false;
+  let held = false;
 
   const update = (change: Partial<AutosaveSnapshot>) => {
     const next = { ...snapshot, ...change };
@@ -88,7 +94,7 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
 
   function run(): Promise<boolean> | null {
     if (inFlight) return inFlight;
-    if (!pending || disposed) return null;
+    if (!pending || disposed || held) return null;
     const job = pending;
     pending = null;
     pendingSince = null;
@@ -140,6 +146,7 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
     },
 
     async flush() {
+      held = false;
       clearTimer();
       for (;;) {
         const current = inFlight ?? run();
@@ -147,6 +154,12 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
         const ok = await current;
         if (!ok && !inFlight) throw snapshot.error;
       }
+    },
+
+    async hold() {
+      held = true;
+      clearTimer();
+      while (inFlight) await inFlight;
     },
 
     getSnapshot: () => snapshot,

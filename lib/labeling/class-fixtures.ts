@@ -1,6 +1,6 @@
 /**
- * Class lists for tests of the labeling code (never imported by app code): a few hand-made
- * classes with the real names that trip people up, and a deterministic 1,000-class list.
+ * Class lists for tests of the labeling code and its benchmark (never imported by app code): a
+ * few hand-made classes with the real names that trip people up.
  */
 import type { ClassSummary } from "@/lib/labeling/types";
 
@@ -32,22 +32,3 @@ export const SAMPLE_CLASSES: ClassSummary[] = [
   makeClass(681, "notebook", { lemmas: ["notebook", "notebook computer"], groups: [{ codes: [5], classes: [620, 681] }] }),
   makeClass(607, "jack-o'-lantern"),
 ];
-
-const SYLLABLES = ["ka", "lo", "mi", "ter", "van", "so", "ri", "bel", "dun", "pha", "que", "zor", "nim", "tal"];
-
-/** 1,000 classes with made-up multi-word names, lemmas and alternative names. */
-export function makeThousandClasses(): ClassSummary[] {
-  const word = (seed: number, length: number) => {
-    let text = "";
-    for (let i = 0; i < length; i++) text += SYLLABLES[(seed * (i + 7) + i * 3) % SYLLABLES.length];
-    return text;
-  };
-  return Array.from({ length: 1000 }, (_, index) => {
-    const name = `${word(index, 2)} ${word(index + 11, 3)}`;
-    return makeClass(index, name, {
-      lemmas: [name, `${word(index + 5, 2)} ${word(index, 2)}`, word(index + 3, 4)],
-      openaiName: `${word(index + 1, 3)} ${name}`,
-      modifiedName: `${name} ${word(index + 9, 2)}`,
-    });
-  });
-}

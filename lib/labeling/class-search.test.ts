@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SAMPLE_CLASSES, makeClass, makeThousandClasses } from "@/lib/labeling/class-fixtures";
+import { SAMPLE_CLASSES, makeClass } from "@/lib/labeling/class-fixtures";
 import { createClassSearchIndex, normalizeSearchText } from "@/lib/labeling/class-search";
 
 const index = createClassSearchIndex(SAMPLE_CLASSES);
@@ -68,20 +68,6 @@ describe("class search", () => {
     const only = createClassSearchIndex([makeClass(5, "zebra", { wnid: "n02391049" })]);
     expect(only.search("n0239")).toHaveLength(1);
     expect(only.search("239")).toEqual([]);
-  });
-
-  it("answers a query on 1,000 classes in well under a few milliseconds", () => {
-    const big = createClassSearchIndex(makeThousandClasses());
-    const queries = ["k", "ka", "kal", "ter van", "zorq", "nimtal", "500", "n0", "xyz", "belduntal", "so ri"];
-    for (const query of queries) big.search(query); // warm up the JIT
-    // Best of several rounds: a loaded CI machine slows some rounds, never the code.
-    let perQuery = Infinity;
-    for (let round = 0; round < 10; round++) {
-      const started = performance.now();
-      for (const query of queries) big.search(query);
-      perQuery = Math.min(perQuery, (performance.now() - started) / queries.length);
-    }
-    expect(perQuery).toBeLessThan(2);
   });
 
   // The published class list ships in the demo bundle, so this runs everywhere.

@@ -1,6 +1,6 @@
 /**
- * Fuzzy search over the 1,000 ImageNet classes for the class palette. The index is built once per
- * class list; a query then scans ~6,000 precomputed terms with plain string operations, which
+ * Fuzzy search over the taxonomy's classes (ImageNet's 1,000, or another dataset's) for the class
+ * palette. The index is built once per class list; a query then scans ~6,000 precomputed terms with plain string operations, which
  * stays far below a millisecond — no per-keystroke allocation beyond the hit list.
  */
 import type { ClassSummary } from "@/lib/labeling/types";

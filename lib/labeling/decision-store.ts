@@ -4,9 +4,9 @@
  * (zoom, overlays) lives apart in view-store.ts so that undo only ever touches the decision.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { AmbiguityReason } from "@/lib/validation/decision";
+import type { AmbiguityReason } from "@/lib/generated/prisma/enums";
 import { vocabularyKey } from "@/lib/validation/text";
-import type { DraftContent } from "@/lib/labeling/types";
+import type { DraftContent } from "@/lib/validation/labeling";
 
 const HISTORY_LIMIT = 200;
 

@@ -3,7 +3,8 @@ import { decisionContentSchema } from "@/lib/validation/decision";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { saveDraftSchema } from "@/lib/validation/labeling";
 import { EMPTY_DRAFT } from "@/lib/labeling/decision-store";
-import type { DraftContent, LabelingItem } from "@/lib/labeling/types";
+import type { LabelingItem } from "@/lib/labeling/types";
+import type { DraftContent } from "@/lib/validation/labeling";
 
 /** The unsaved draft wins over the submitted decision (it is newer work); otherwise start empty. */
 export function initialDraft(item: Pick<LabelingItem, "draft" | "saved">): DraftContent {

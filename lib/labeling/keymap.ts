@@ -51,6 +51,14 @@ export interface KeyBinding {
 
 const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
+/** Stands for the taxonomy's size in a description, which is the dataset's, not ImageNet's 1,000: `describeBinding` fills it in. */
+export const ALL_CLASSES = "{all classes}";
+
+/** A binding's description as the help shows it, with the number of classes the screen has loaded. */
+export function describeBinding(description: string, classCount?: number): string {
+  return description.replace(ALL_CLASSES, classCount === undefined ? "all classes" : `all ${classCount.toLocaleString("en-US")} classes`);
+}
+
 /** The image viewer's and the help overlay's keys, the same on every screen that shows an image. */
 export const VIEWER_BINDINGS = [
   { action: "zoomIn", key: "+", label: "Zoom in", description: "Zoom in at the centre of the image", group: "Image", chords: [{ key: "+" }, { key: "=" }] },
@@ -70,7 +78,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     group: "Decision",
     chords: DIGITS.map((key) => ({ key })),
   },
-  { action: "openSearch", key: "/", label: "Find class", description: "Search all 1,000 classes by name, wnid or index", group: "Decision", chords: [{ key: "/" }] },
+  { action: "openSearch", key: "/", label: "Find class", description: `Search ${ALL_CLASSES} by name, wnid or index`, group: "Decision", chords: [{ key: "/" }] },
   { action: "ambiguous", key: "A", label: "Ambiguous", description: "Mark the image ambiguous, then pick the reason", group: "Decision", chords: [{ key: "a" }] },
   {
     action: "pickAmbiguity",

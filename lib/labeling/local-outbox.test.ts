@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_DRAFT } from "@/lib/labeling/decision-store";
-import { createLocalOutbox, outboxKey, type KeyValueStore } from "@/lib/labeling/local-outbox";
+import { createLocalOutbox, keptSubmits, outboxKey, type KeyValueStore, type ListableStore } from "@/lib/labeling/local-outbox";
 
-function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+function memoryStore(): ListableStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+    get length() {
+      return data.size;
+    },
+    key: (i) => [...data.keys()][i] ?? null,
+  };
 }
 
 const draft = (notes: string) => ({ ...EMPTY_DRAFT, classes: [3], notes });
@@ -36,6 +45,36 @@ describe("local outbox", () => {
     reloaded.forget();
     expect(outbox.keptSubmit()).toBeNull();
     expect(store.data.size).toBe(0);
+  });
+
+  it("keeps why a submit was refused beside its draft, until the draft is saved or submitted again", () => {
+    const store = memoryStore();
+    const outbox = createLocalOutbox(store, outboxKey(1, 2, 3));
+    const submit = { content: draft("refused"), requestId: "r-1", timeSpentMs: 10, shownClasses: [3], shownSources: [] };
+    outbox.keepSubmit(submit);
+    outbox.dropSubmit({ error: "Your claim on this image expired" });
+    const reloaded = createLocalOutbox(store, outboxKey(1, 2, 3));
+    expect(reloaded.keptSubmit()).toBeNull();
+    expect(reloaded.keptDraft()).toEqual(draft("refused"));
+    expect(reloaded.keptRefusal()).toEqual({ error: "Your claim on this image expired" });
+    reloaded.keepSubmit({ ...submit, requestId: "r-2" });
+    expect(reloaded.keptRefusal()).toBeNull();
+    reloaded.dropSubmit({ error: "closed" });
+    reloaded.draftSaved(0);
+    expect(store.data.size).toBe(0);
+  });
+
+  it("lists the submits kept for one user's campaign, whichever image they are for", () => {
+    const store = memoryStore();
+    const submit = (requestId: string) => ({ content: draft(requestId), requestId, timeSpentMs: 1, shownClasses: [], shownSources: [] });
+    createLocalOutbox(store, outboxKey(1, 2, 30)).keepSubmit(submit("a"));
+    createLocalOutbox(store, outboxKey(1, 2, 4)).keepSubmit(submit("b"));
+    createLocalOutbox(store, outboxKey(1, 2, 5)).keepDraft(draft("only a draft"), 1);
+    createLocalOutbox(store, outboxKey(1, 22, 6)).keepSubmit(submit("other campaign"));
+    createLocalOutbox(store, outboxKey(7, 2, 8)).keepSubmit(submit("other user"));
+    store.setItem("unrelated", "x");
+    expect(keptSubmits(store, 1, 2).map(({ imageId, submit }) => [imageId, submit.requestId])).toEqual([[4, "b"], [30, "a"]]);
+    expect(keptSubmits(null, 1, 2)).toEqual([]);
   });
 
   it("survives a broken or missing storage", () => {

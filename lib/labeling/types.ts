@@ -2,9 +2,9 @@
  * What the labeling screen receives from the server for one image. Plain serializable data:
  * built by lib/data/labeling.ts, rendered by components/labeling/*.
  */
-import type { AmbiguityReason, DecisionContent } from "@/lib/validation/decision";
-
-export type SourceKind = "ORIGINAL" | "STUDY" | "MODEL" | "EXPERT" | "CONSENSUS";
+import type { SourceKind, VerdictStatus } from "@/lib/generated/prisma/enums";
+import type { DecisionContent } from "@/lib/validation/decision";
+import type { DraftContent } from "@/lib/validation/labeling";
 
 /** Relation codes of the "Flaws of ImageNet" class clusters. */
 export const RELATION_NAMES: Record<number, string> = {
@@ -34,7 +34,7 @@ export interface SourceVerdict {
   source: string;
   title: string;
   kind: SourceKind;
-  status: "LABELED" | "NONE_FIT" | "NO_CONSENSUS" | "PROBLEMATIC";
+  status: VerdictStatus;
   classes: number[];
   /** Raw votes as published (Northcutt's {given, guessed, neither, both}); null when none. */
   votes: Record<string, number> | null;
@@ -100,11 +100,9 @@ export interface LabelingItem {
   draft: DraftContent | null;
 }
 
-/** A draft may be incomplete, so it is not validated as a decision until submit. */
-export interface DraftContent {
-  classes: number[];
-  ambiguity: AmbiguityReason | null;
-  candidateClasses: number[];
-  outsideLabels: string[];
-  notes: string;
+/** One image's workbench data besides the campaign: what the screen swaps in on submit without a server render. */
+export interface WorkbenchItem {
+  item: LabelingItem;
+  /** Per image: a blind campaign suggests no other annotator's words for this very image. */
+  vocabulary: string[];
 }

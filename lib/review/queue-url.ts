@@ -10,6 +10,7 @@ export function queueSearch(params: Partial<QueueParams>, overrides: Partial<Que
   if (merged.class !== undefined) search.set("class", String(merged.class));
   if (merged.group) search.set("group", String(merged.group));
   if (merged.source) search.set("source", merged.source);
+  if (merged.suspect !== undefined) search.set("suspect", String(merged.suspect));
   if (merged.page && merged.page > 1) search.set("page", String(merged.page));
   const text = search.toString();
   return text ? `?${text}` : "";

@@ -2,7 +2,7 @@
  * The review screen's one keymap: the keydown handler (matchReviewKey) and the help overlay both
  * read REVIEW_KEYMAP, so every shortcut is documented.
  */
-import { VIEWER_BINDINGS, pressedBinding, type FocusKind, type KeyChord, type KeyEventLike } from "@/lib/labeling/keymap";
+import { ALL_CLASSES, VIEWER_BINDINGS, pressedBinding, type FocusKind, type KeyChord, type KeyEventLike } from "@/lib/labeling/keymap";
 
 export type ReviewKeyGroup = "Resolve" | "Navigation" | "Image" | "Help";
 
@@ -37,7 +37,7 @@ const DIGITS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 export const REVIEW_KEYMAP: readonly ReviewKeyBinding[] = [
   { action: "acceptDecision", key: "1–9", label: "Take decision N", description: "Start the resolution from annotator N's decision (then Enter to resolve)", group: "Resolve", chords: DIGITS.map((key) => ({ key })) },
-  { action: "openSearch", key: "/", label: "Add a class", description: "Compose the set: search all 1,000 classes and add one", group: "Resolve", chords: [{ key: "/" }] },
+  { action: "openSearch", key: "/", label: "Add a class", description: `Compose the set: search ${ALL_CLASSES} and add one`, group: "Resolve", chords: [{ key: "/" }] },
   { action: "clearSet", key: "C", label: "Clear", description: "Start from an empty resolution", group: "Resolve", chords: [{ key: "c" }] },
   { action: "ambiguous", key: "A", label: "Ambiguous", description: "Mark the resolution ambiguous and give the reason (the set becomes the candidates)", group: "Resolve", chords: [{ key: "a" }] },
   { action: "notInImageNet", key: "N", label: "Not in ImageNet", description: "Name what the image shows outside ImageNet", group: "Resolve", chords: [{ key: "n" }] },

@@ -39,7 +39,6 @@ export const PERMISSIONS_POLICY = [
   "payment=()",
   "usb=()",
   "serial=()",
-  "bluetooth=()",
   "midi=()",
   "interest-cohort=()",
   "browsing-topics=()",

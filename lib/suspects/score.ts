@@ -12,13 +12,14 @@
  *   duplicate   1 if the image is in a duplicate group whose members' original labels differ
  */
 import { jaccardDistance } from "@/lib/agreement/set-distances";
+import type { VerdictStatus } from "@/lib/generated/prisma/enums";
 
 export const WEIGHTS = { absent: 3, disagree: 1, models: 2, confidence: 1, classGroup: 0.5, duplicate: 1 } as const;
 export type ScorePart = keyof typeof WEIGHTS;
 export const MAX_SCORE = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
 
 export interface StudyVerdict {
-  status: "LABELED" | "NONE_FIT" | "NO_CONSENSUS" | "PROBLEMATIC";
+  status: VerdictStatus;
   classes: readonly number[];
 }
 

@@ -28,3 +28,16 @@ export const DERIVATIONS = {
 export type Derivation = keyof typeof DERIVATIONS;
 
 export const derivedFileName = (how: Derivation, original: string) => `derived-${how}-of-${original}`;
+
+/** A small JPEG with a pattern of its own per seed (different seeds are not near duplicates). */
+export async function syntheticPicture(seed: number): Promise<Buffer> {
+  const [width, height] = [96, 64];
+  const rgb = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < width * height; i++) {
+    const [x, y] = [i % width, Math.floor(i / width)];
+    rgb[i * 3] = (x * seed * 7 + y * 3) % 256;
+    rgb[i * 3 + 1] = ((x ^ y) * seed) % 256;
+    rgb[i * 3 + 2] = x < width / (seed + 1) ? 255 : 0;
+  }
+  return sharp(rgb, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
+}

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { CampaignStatus, Split } from "@/lib/generated/prisma/enums";
 import { classIndexSchema } from "@/lib/validation/decision";
+import { idSchema } from "@/lib/validation/id";
+import { datasetSlugSchema } from "@/lib/validation/import";
 import { cleanText } from "@/lib/validation/text";
 
 const sourceName = cleanText({ field: "a source name", min: 1, max: 100 });
@@ -8,13 +11,13 @@ const sourceName = cleanText({ field: "a source name", min: 1, max: 100 });
 export const selectionRuleSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("all") }),
   z.object({ kind: z.literal("classes"), classes: z.array(classIndexSchema).min(1, "Pick at least one class.").max(1000) }),
-  z.object({ kind: z.literal("class-group"), groupId: z.number().int().positive() }),
+  z.object({ kind: z.literal("class-group"), groupId: idSchema }),
   z.object({
     kind: z.literal("disagreement"),
     sources: z.array(sourceName).min(2, "Pick at least two sources to compare.").max(20),
   }),
   z.object({ kind: z.literal("original-outside"), source: sourceName }),
-  z.object({ kind: z.literal("split"), split: z.enum(["TRAIN", "VAL", "TEST"]) }),
+  z.object({ kind: z.literal("split"), split: z.enum(Split) }),
   /** The N images with the highest suspect score (lib/suspects/score.ts), optionally of these original classes. */
   z.object({
     kind: z.literal("most-suspect"),
@@ -34,16 +37,24 @@ export const selectionSchema = z.object({
 });
 export type Selection = z.infer<typeof selectionSchema>;
 
+/** A campaign's gold: the share of each queue, and the auto-pause rule (Jaccard accuracy below pauseBelow after minAnswers gold answers). */
+export const goldRuleSchema = z.object({
+  share: z.number().min(0).max(0.5, "At most half of a queue can be gold."),
+  pauseBelow: z.number().min(0).max(1).nullable(),
+  minAnswers: z.number().int().min(1).max(1000),
+});
+
 export const newCampaignSchema = z.object({
   name: cleanText({ field: "the name", min: 1, minMessage: "Name the campaign.", max: 120 }),
   instructions: cleanText({ field: "the instructions", max: 20_000, trim: false }).default(""),
-  dataset: z.string().trim().min(1).max(63),
+  dataset: datasetSlugSchema,
   selection: selectionSchema,
   annotatorsPerImage: z.number().int().min(1, "At least one annotator per image.").max(20),
   showPriorLabels: z.boolean(),
   claimTtlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
-  memberIds: z.array(z.number().int().positive()).max(1000),
+  memberIds: z.array(idSchema).max(1000),
+  gold: goldRuleSchema.default({ share: 0, pauseBelow: null, minAnswers: 5 }),
 });
 export type NewCampaign = z.infer<typeof newCampaignSchema>;
 
-export const campaignStatusSchema = z.object({ campaignId: z.number().int().positive(), status: z.enum(["ACTIVE", "CLOSED"]) });
+export const campaignStatusSchema = z.object({ campaignId: idSchema, status: z.enum(CampaignStatus).exclude(["DRAFT"]) });

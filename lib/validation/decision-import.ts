@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { classIndexSchema, decisionContentSchema, type DecisionContent } from "@/lib/validation/decision";
+import { cleanText } from "@/lib/validation/text";
 
 const timestamp = z.iso.datetime({ offset: true, error: "A time is an ISO 8601 date-time, e.g. 2026-12-01T07:00:00.000Z." }).transform((text) => new Date(text));
 const email = z.email("The annotator is named by e-mail address.").max(254).transform((text) => text.toLowerCase());
@@ -12,7 +13,7 @@ const decisionMetaSchema = z.object({
   createdAt: timestamp.optional(),
   updatedAt: timestamp.optional(),
   shownClasses: z.array(classIndexSchema).max(1000).default([]),
-  shownSources: z.array(z.string().max(100)).max(100).default([]),
+  shownSources: z.array(cleanText({ field: "a source name", max: 100 })).max(100).default([]),
   revisions: z.array(z.unknown()).max(1000).optional(),
 });
 

@@ -1,17 +1,22 @@
 import { z } from "zod";
+import { AmbiguityReason } from "@/lib/generated/prisma/enums";
+import { MAX_ID } from "@/lib/validation/id";
 import { cleanText, vocabularyKey } from "@/lib/validation/text";
 
-export const CLASS_COUNT = 1000;
-
+/** Which indices exist is the dataset's taxonomy: the server checks that (lib/decisions/known-classes.ts). */
 export const classIndexSchema = z
   .number({ error: "A class is a number." })
   .int("A class is a whole number.")
-  .min(0, "Class indices run from 0 to 999.")
-  .max(CLASS_COUNT - 1, "Class indices run from 0 to 999.");
+  .min(0, "A class index is not negative.")
+  // Stored in PostgreSQL integer arrays: a larger number names no class and would fail as out of range.
+  .max(MAX_ID, "No such class.");
 
-export const AMBIGUITY_REASONS = ["BLURRY", "FEATURES_OBSCURED", "TOO_FAR", "SEVERAL_CLASSES_POSSIBLE", "OTHER"] as const;
-export const ambiguityReasonSchema = z.enum(AMBIGUITY_REASONS);
-export type AmbiguityReason = z.infer<typeof ambiguityReasonSchema>;
+/** How a form names the valid indices, from the taxonomy's size (forms get it from the page). */
+export const classIndexRange = (classCount: number) => (classCount > 0 ? `0–${classCount - 1}` : "no classes imported yet");
+
+/** In the schema's order, which is also the order of the number keys that pick them. */
+export const AMBIGUITY_REASONS = Object.values(AmbiguityReason);
+export const ambiguityReasonSchema = z.enum(AmbiguityReason);
 
 export const AMBIGUITY_LABELS: Record<AmbiguityReason, string> = {
   BLURRY: "Blurry",

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { classIndexSchema as classIndex } from "@/lib/validation/decision";
 
-const classIndex = z.number({ error: "Class indices are whole numbers 0–999." }).int("Class indices are whole numbers 0–999.").min(0, "Class indices are 0–999.").max(999, "Class indices are 0–999.");
+// Which indices exist is the dataset's taxonomy: callers check the parsed lists with requireKnownClasses.
 const numbers = (parts: string[]) => parts.map((s) => (/^\d+$/.test(s) ? Number(s) : Number.NaN));
 
 /** "356,357,358" → [356, 357, 358]: the classes of a report, a confusion matrix or a chart. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { ExportFormat } from "@/lib/generated/prisma/enums";
+import { coercedIdSchema, idSchema } from "@/lib/validation/id";
+import { datasetSlugSchema } from "@/lib/validation/import";
 
 /** The names people type (CLI, URLs); the database stores the Prisma enum. */
 export const EXPORT_FORMAT_NAMES = ["real-json", "csv", "jsonl", "clean-list"] as const;
@@ -36,12 +38,12 @@ export type CleanRule = z.infer<typeof cleanRuleSchema>;
 export const exportRequestSchema = z.object({
   format: exportFormatNameSchema,
   /** May be left out for a campaign (it has one dataset). */
-  dataset: z.string().trim().min(1).max(63).nullable().default(null),
+  dataset: datasetSlugSchema.nullable().default(null),
   /** Null: the dataset-level consensus. */
-  campaignId: z.number().int().positive().nullable().default(null),
+  campaignId: idSchema.nullable().default(null),
   clean: cleanRuleSchema.default(cleanRuleSchema.parse({})),
 });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export type ExportRequestInput = z.input<typeof exportRequestSchema>;
 
-export const exportRefSchema = z.object({ exportId: z.coerce.number().int().positive() });
+export const exportRefSchema = z.object({ exportId: coercedIdSchema });

@@ -15,7 +15,7 @@ describe("fieldErrorsOf", () => {
   it("keys errors by the field's path without array positions", () => {
     const parsed = submitDecisionSchema.safeParse({
       ...submit,
-      content: { classes: [1000], ambiguity: null, candidateClasses: [], outsideLabels: ["ok", "x\u0000"], notes: "\u0000" },
+      content: { classes: [-1], ambiguity: null, candidateClasses: [], outsideLabels: ["ok", "x\u0000"], notes: "\u0000" },
     });
     const errors = fieldErrorsOf(parsed.error!);
     expect(Object.keys(errors).sort()).toEqual(["content.classes", "content.notes", "content.outsideLabels"]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validation/id";
 import { cleanText } from "@/lib/validation/text";
 
 export const datasetSlugSchema = z
@@ -110,4 +111,4 @@ export const importRequestSchema = z.discriminatedUnion(
 export type ImportRequest = z.output<typeof importRequestSchema>;
 export type ImportRequestInput = z.input<typeof importRequestSchema>;
 
-export const importJobRefSchema = z.object({ jobId: z.number().int().positive() });
+export const importJobRefSchema = z.object({ jobId: idSchema });

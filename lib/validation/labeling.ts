@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { ambiguityReasonSchema, classIndexSchema, decisionContentSchema, notesSchema } from "@/lib/validation/decision";
+import { idSchema } from "@/lib/validation/id";
 import { cleanText } from "@/lib/validation/text";
 
-const id = z.number({ error: "An id is a number." }).int().positive();
 
-export const campaignRefSchema = z.object({ campaignId: id });
-export const imageRefSchema = campaignRefSchema.extend({ imageId: id });
+export const campaignRefSchema = z.object({ campaignId: idSchema });
+export const imageRefSchema = campaignRefSchema.extend({ imageId: idSchema });
 
 export const submitDecisionSchema = imageRefSchema.extend({
   content: decisionContentSchema,
@@ -18,15 +18,22 @@ export const submitDecisionSchema = imageRefSchema.extend({
 export type SubmitDecisionInput = z.infer<typeof submitDecisionSchema>;
 
 /** Drafts may be incomplete, so only their shape, size and text are checked (PostgreSQL refuses NUL in jsonb too). */
-export const saveDraftSchema = imageRefSchema.extend({
-  content: z.object({
-    classes: z.array(classIndexSchema).max(50),
-    ambiguity: ambiguityReasonSchema.nullable(),
-    candidateClasses: z.array(classIndexSchema).max(50),
-    outsideLabels: z.array(cleanText({ field: "a label outside ImageNet", max: 80, trim: false })).max(10),
-    notes: notesSchema,
-  }),
+export const draftContentSchema = z.object({
+  classes: z.array(classIndexSchema).max(50),
+  ambiguity: ambiguityReasonSchema.nullable(),
+  candidateClasses: z.array(classIndexSchema).max(50),
+  outsideLabels: z.array(cleanText({ field: "a label outside ImageNet", max: 80, trim: false })).max(10),
+  notes: notesSchema,
 });
+/** A draft may be incomplete, so it is not validated as a decision until submit. */
+export type DraftContent = z.infer<typeof draftContentSchema>;
+
+/** Previous from an image (or from the campaign's end); `sending` lists the images whose submit the tab has not delivered yet. */
+export const previousImageSchema = imageRefSchema.partial({ imageId: true }).extend({
+  sending: z.array(idSchema).max(100).default([]),
+});
+
+export const saveDraftSchema = imageRefSchema.extend({ content: draftContentSchema });
 export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
 
 export const skipImageSchema = imageRefSchema.extend({

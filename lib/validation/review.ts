@@ -1,8 +1,12 @@
 import { z } from "zod";
-import { decisionContentSchema } from "@/lib/validation/decision";
+import { ConsensusRule } from "@/lib/generated/prisma/enums";
+import { classIndexSchema, decisionContentSchema, notesSchema } from "@/lib/validation/decision";
+import { coercedIdSchema, idSchema } from "@/lib/validation/id";
 import { imageRefSchema } from "@/lib/validation/labeling";
+import { MAX_SCORE } from "@/lib/suspects/score";
+import { cleanText } from "@/lib/validation/text";
 
-export const CONSENSUS_RULES = ["UNANIMOUS", "MAJORITY", "DAWID_SKENE"] as const;
+export const CONSENSUS_RULES = Object.values(ConsensusRule);
 
 /**
  * A reviewer's resolution: an outcome in the shape of a decision (its notes are the reviewer's
@@ -12,8 +16,8 @@ export const resolutionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("outcome"), content: decisionContentSchema }),
   z.object({
     kind: z.literal("exclude"),
-    reason: z.string().trim().min(1, "Say why the image is excluded.").max(200, "An exclusion reason is at most 200 characters."),
-    notes: z.string().max(5000, "Notes are at most 5000 characters."),
+    reason: cleanText({ field: "the reason", min: 1, minMessage: "Say why the image is excluded.", max: 200, maxMessage: "An exclusion reason is at most 200 characters." }),
+    notes: notesSchema,
   }),
 ]);
 export type Resolution = z.infer<typeof resolutionSchema>;
@@ -27,7 +31,7 @@ export type ResolveInput = z.infer<typeof resolveSchema>;
 
 export const consensusRuleSchema = z
   .object({
-    campaignId: z.number().int().positive(),
+    campaignId: idSchema,
     rule: z.enum(CONSENSUS_RULES),
     quorum: z.number().int().min(1, "A quorum is at least 1.").max(50).nullable(),
   })
@@ -36,16 +40,18 @@ export const consensusRuleSchema = z
 export const sendBackSchema = imageRefSchema;
 
 /** The review queue's list state, read from URL search params; anything unparseable falls back to the default. */
-export const QUEUE_SORTS = ["score-desc", "score-asc", "agreement-asc", "updated-desc", "file"] as const;
+export const QUEUE_SORTS = ["score-desc", "score-asc", "agreement-asc", "suspect-desc", "updated-desc", "file"] as const;
 export const QUEUE_STATUSES = ["to-review", "all", "DISAGREED", "AGREED", "RESOLVED", "EXCLUDED", "IN_PROGRESS", "changed"] as const;
-const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+const optionalId = coercedIdSchema.optional().catch(undefined);
 export const queueParamsSchema = z.object({
   campaign: optionalId,
   status: z.enum(QUEUE_STATUSES).catch("to-review").default("to-review"),
   sort: z.enum(QUEUE_SORTS).catch("score-desc").default("score-desc"),
-  class: z.coerce.number().int().min(0).max(999).optional().catch(undefined),
+  class: z.coerce.number().pipe(classIndexSchema).optional().catch(undefined),
   group: optionalId,
-  source: z.string().max(100).optional().catch(undefined),
+  source: cleanText({ field: "the source", max: 100 }).optional().catch(undefined),
+  /** Only images whose stored suspect score (lib/suspects) is at least this. */
+  suspect: z.coerce.number().min(0).max(MAX_SCORE).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type QueueParams = z.infer<typeof queueParamsSchema>;

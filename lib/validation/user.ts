@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { checkPassword } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
+import { coercedIdSchema } from "@/lib/validation/id";
+import { cleanText } from "@/lib/validation/text";
 
 export const emailSchema = z
   .string()
@@ -14,10 +16,10 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
 });
 
-const nameSchema = z.string().trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters.");
+const nameSchema = cleanText({ field: "the name", min: 1, minMessage: "Enter a name.", max: 120, maxMessage: "Names are at most 120 characters." });
 const rawPasswordSchema = z.string().max(1024, "That password is too long.");
 export const roleSchema = z.enum(ROLES);
-export const userIdSchema = z.coerce.number().int().positive();
+export const userIdSchema = coercedIdSchema;
 
 /** The password rule needs the user's email and name, so it runs on the whole object and reports on `password`. */
 function passwordRule(value: { password: string }, ctx: z.core.$RefinementCtx<unknown>, userInputs: string[]) {

@@ -1,14 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { chromium, expect, type Page } from "@playwright/test";
 import { createDb } from "@/lib/db";
-import { freePort, withDatabase } from "@/lib/db/embedded-postgres";
-import { APP_DATABASE, appClusterDir, runningServerUrl } from "@/lib/db/local-database";
-import { DEMO_ACCOUNTS } from "@/lib/demo/load-demo";
+import { DEMO_ACCOUNTS, loadDemo } from "@/lib/demo/load-demo";
 import { seedCampaign } from "@/lib/testing/factories";
+import { newSecret, startAppServer } from "./app-server";
 import type { Benchmark, BenchContext } from "./benchmark";
 
-const HOME = path.resolve(".relabel/bench-browser");
 const ANNOTATOR = "annotator@relabel.demo";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -39,27 +35,14 @@ const INSTRUMENT = `
     .observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["src", "alt"] });
 `;
 
-async function startApp(port: number): Promise<ChildProcess> {
-  const app = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts", "--fresh"], {
-    env: { ...process.env, DATABASE_URL: "", RELABEL_HOME: HOME, PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (const deadline = Date.now() + 900_000; Date.now() < deadline; ) {
-    if (app.exitCode !== null) throw new Error(`The app exited (${app.exitCode}) before it answered.`);
-    const ok = await fetch(`http://127.0.0.1:${port}/sign-in`).then((response) => response.ok, () => false);
-    if (ok) return app;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  app.kill("SIGTERM");
-  throw new Error("The app did not answer within 15 minutes.");
-}
-
-/** A campaign of its own over `count` demo images with pixels, so every run starts a fresh queue. */
-async function campaignOf(count: number): Promise<number> {
-  const server = runningServerUrl(appClusterDir(HOME));
-  if (!server) throw new Error("The app's embedded database is not running.");
-  const db = createDb(withDatabase(server, APP_DATABASE));
+/**
+ * The demo data (images with pixels, the demo accounts) in a fresh database on the bench's own
+ * server, and a campaign of its own over `count` of those images for the annotator.
+ */
+async function demoCampaign(databaseUrl: string, count: number, log: (line: string) => void): Promise<number> {
+  const db = createDb(databaseUrl);
   try {
+    await loadDemo(db, databaseUrl, log);
     const images = await db.image.findMany({ where: { split: "VAL", bytes: { not: null } }, select: { id: true, datasetId: true }, take: count, orderBy: { id: "asc" } });
     if (images.length < count) throw new Error(`The demo holds ${images.length} images with pixels; the benchmark needs ${count}.`);
     const user = await db.user.findUniqueOrThrow({ where: { email: ANNOTATOR }, select: { id: true } });
@@ -108,15 +91,17 @@ async function label(page: Page, baseUrl: string, campaignId: number, images: nu
 
 async function measure(ctx: BenchContext) {
   const images = ctx.quick ? 3 : 51; // 50 submit-to-next-image transitions
-  const port = await freePort();
-  const app = await startApp(port);
+  // The app runs on the bench's database server (DATABASE_URL), so it starts no PostgreSQL of its
+  // own: one it started was left running, its `npm start` killed before it could stop it.
+  const databaseUrl = await ctx.freshDatabase("browser");
+  const campaignId = await demoCampaign(databaseUrl, images, ctx.log);
+  const app = await startAppServer(databaseUrl, newSecret(), ctx.log);
   try {
-    const campaignId = await campaignOf(images);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript({ content: INSTRUMENT });
-      const { submitToPaint, floor } = await label(page, `http://127.0.0.1:${port}`, campaignId, images).catch(async (error: unknown) => {
+      const { submitToPaint, floor } = await label(page, app.url, campaignId, images).catch(async (error: unknown) => {
         await page.screenshot({ path: "/tmp/shots/browser-bench-failure.png" }).catch(() => {});
         throw error;
       });
@@ -136,7 +121,7 @@ async function measure(ctx: BenchContext) {
       await browser.close();
     }
   } finally {
-    app.kill("SIGTERM");
+    await app.stop();
   }
 }
 

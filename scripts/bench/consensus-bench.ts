@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { loadCampaignAgreement } from "@/lib/agreement/load-campaign-agreement";
 import { recomputeCampaign } from "@/lib/consensus/recompute";
 import { createDb, type Db } from "@/lib/db";
 import { seedUser } from "@/lib/testing/factories";
@@ -41,6 +42,8 @@ async function measure(ctx: BenchContext) {
   const first: number[] = [];
   const unchanged: number[] = [];
   const baseline: number[] = [];
+  const agreement: number[] = [];
+  const bareInsert: number[] = [];
   for (let repeat = 0; repeat < ctx.repeats; repeat++) {
     const db = createDb(await ctx.freshDatabase(`consensus_${repeat}`));
     try {
@@ -48,22 +51,33 @@ async function measure(ctx: BenchContext) {
       // The floor: PostgreSQL reading and grouping the same decisions, with no rule applied and nothing written.
       baseline.push(await timed(() => db.$queryRaw`
         SELECT image_id, array_agg(classes::text ORDER BY user_id) AS outcomes FROM decisions WHERE campaign_id = ${campaignId} GROUP BY image_id`));
+      // The write floor: a bare INSERT … SELECT of as many consensus-shaped rows, in a table of its own.
+      bareInsert.push(await timed(() => db.$transaction([
+        db.$executeRaw`CREATE TEMP TABLE bench_rows ON COMMIT DROP AS SELECT * FROM consensus WITH NO DATA`,
+        db.$executeRaw`
+          INSERT INTO bench_rows (id, image_id, campaign_id, status, classes, candidate_classes, outside_labels, method, decision_count, agreement, version, updated_at)
+          SELECT -image_id, image_id, ${campaignId}, 'AGREED', array_agg(classes[1]), '{}', '{}', 'majority', count(*), 1, 1, now()
+          FROM decisions WHERE campaign_id = ${campaignId} GROUP BY image_id`,
+      ])));
       first.push(await timed(() => recomputeCampaign(db, campaignId)));
       unchanged.push(await timed(() => recomputeCampaign(db, campaignId)));
-      ctx.log(`consensus: ${images} images, first ${Math.round(first.at(-1)!)} ms, unchanged ${Math.round(unchanged.at(-1)!)} ms`);
+      agreement.push(await timed(() => loadCampaignAgreement(db, campaignId)));
+      ctx.log(`consensus: ${images} images, first ${Math.round(first.at(-1)!)} ms, unchanged ${Math.round(unchanged.at(-1)!)} ms, agreement ${Math.round(agreement.at(-1)!)} ms`);
     } finally {
       await db.$disconnect();
     }
   }
   const grouped = { what: `SELECT … GROUP BY image_id over the same ${images * 3} decisions (read and group only)`, samples: baseline };
+  const inserted = { what: `a bare INSERT … SELECT … GROUP BY of the same ${images} consensus rows into a temporary table (no rule, no revision, no index)`, samples: bareInsert };
   return [
-    { name: `recompute-${images}`, unit: "ms" as const, measured: { what: `first recomputation of ${images} images × 3 decisions (majority): every row and revision written`, samples: first }, baseline: grouped },
+    { name: `recompute-${images}`, unit: "ms" as const, measured: { what: `first recomputation of ${images} images × 3 decisions (majority): every row and revision written`, samples: first }, baseline: inserted },
     { name: `recompute-unchanged-${images}`, unit: "ms" as const, measured: { what: `recomputing again with nothing changed (read, compare, write nothing)`, samples: unchanged }, baseline: grouped },
+    { name: `agreement-${images * 3}`, unit: "ms" as const, measured: { what: `the agreement report of the same campaign (${images * 3} decisions): every statistic, per class and per annotator`, samples: agreement }, baseline: grouped },
   ];
 }
 
 export const consensusBenchmark: Benchmark = {
   name: "consensus",
-  what: "Recomputing a campaign's consensus vs PostgreSQL grouping the same decisions",
+  what: "Recomputing a campaign's consensus and its agreement report vs PostgreSQL grouping and inserting the same rows",
   run: measure,
 };

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
 import type { Benchmark, BenchContext } from "./benchmark";
 
@@ -37,7 +38,7 @@ const fileNumber = (entry: unknown) => Number(/_(\d{8})\./.exec(String((entry as
  * The floor an import cannot beat: the very rows it stored, already encoded by PostgreSQL, copied
  * into indexed copies of the same tables in one transaction per table.
  */
-async function rawCopy(url: string): Promise<{ ms: number; rows: number }> {
+export async function rawCopy(url: string): Promise<{ ms: number; rows: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -73,7 +74,7 @@ async function measure(ctx: BenchContext) {
     for (let repeat = 0; repeat < ctx.repeats; repeat++) {
       const url = await ctx.freshDatabase(`import_${repeat}`);
       const started = performance.now();
-      await importImagenetBundle({ url, dataset: "imagenet-val" }, folder);
+      await importImagenetBundle({ url, dataset: DEFAULT_DATASET }, folder);
       imports.push(performance.now() - started);
       const copy = await rawCopy(url);
       copies.push(copy.ms);

@@ -38,6 +38,7 @@ export function registerConsensusCommands(program: Command) {
         try {
           const summary = await recomputeCampaign(db, campaignId, {
             rule: ruleName ? { rule: RULES[ruleName]!, quorum } : undefined,
+            actorId: null,
             onProgress: options.json ? undefined : ({ done, total }) => total > 0 && console.error(`… ${done}/${total} rows written`),
           });
           const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { datasetId: true } });

@@ -4,8 +4,9 @@ import { DEFAULT_THRESHOLD, checkThreshold } from "@/lib/duplicates/grouping";
 import { importDuplicateList } from "@/lib/duplicates/import-list";
 import { scanImageHashes } from "@/lib/duplicates/scan";
 import { groupDuplicates, listGroupSummaries } from "@/lib/duplicates/store-groups";
+import { refreshSuspectScoresOf } from "@/lib/suspects/store";
 import { ExpectedError } from "@/lib/errors";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { withDatabase } from "@/scripts/cli/with-database";
 
 function parseThreshold(value: string): number {
@@ -31,6 +32,7 @@ export function registerDuplicatesCommands(program: Command) {
             onProgress: options.json ? undefined : ({ done, total }) => console.error(`… hashed ${done} of ${total}`),
           });
           await groupDuplicates(db, { dataset: options.dataset, threshold });
+          await refreshSuspectScoresOf(db, options.dataset);
           const groups = await listGroupSummaries(db, options.dataset);
           const result = { images: scan.images, hashed: scan.hashed, failed: scan.failed, groups, ms: Date.now() - started };
           if (options.json) console.log(JSON.stringify(result));
@@ -53,6 +55,7 @@ export function registerDuplicatesCommands(program: Command) {
         const db = createDb(url);
         try {
           const groups = await importDuplicateList(db, { dataset: options.dataset, file });
+          await refreshSuspectScoresOf(db, options.dataset);
           console.log(options.json ? JSON.stringify({ groups }) : `${groups} duplicate groups imported from ${file}`);
         } finally {
           await db.$disconnect();

@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { classConfirmation } from "@/lib/analytics/class-confirmation";
 import { loadVerdicts } from "@/lib/analytics/load-verdicts";
 import { createDb } from "@/lib/db";
+import { requireKnownClasses } from "@/lib/decisions/known-classes";
 import { ExpectedError } from "@/lib/errors";
 import { datasetIdOf, evaluateModels } from "@/lib/evaluation/load-evaluation";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { classListSchema, mergeMapSchema } from "@/lib/validation/evaluation";
 import { withDatabase } from "@/scripts/cli/with-database";
 
@@ -30,12 +31,17 @@ export function registerEvaluationCommands(program: Command) {
       await withDatabase(async ({ url }) => {
         const db = createDb(url);
         try {
+          if (merge) await requireKnownClasses(db, ...merge);
           const [evaluation] = await evaluateModels(db, options.dataset, { models: [options.model], protocols: options.protocol, merge });
           if (options.json) return console.log(JSON.stringify(evaluation));
           console.log(`${evaluation!.title} (${evaluation!.predictions} predictions)`);
           for (const p of Object.values(evaluation!.protocols)) {
             const top5 = p.top5 === undefined ? "" : `  top-5 ${p.top5 ?? "–"}%`;
             console.log(`  ${p.protocol.padEnd(20)} top-1 ${p.top1 ?? "–"}%${top5}  on ${p.images} images (${p.leftOut} left out)`);
+            if (p.duplicatesRemoved) {
+              const columns = Object.entries(p.duplicatesRemoved).map(([name, f]) => `× ${name} ${f.top1 ?? "–"}% (${f.images})`);
+              console.log(`  ${"".padEnd(20)} ${columns.join("  ")}`);
+            }
           }
         } finally {
           await db.$disconnect();
@@ -56,6 +62,7 @@ export function registerEvaluationCommands(program: Command) {
       await withDatabase(async ({ url }) => {
         const db = createDb(url);
         try {
+          await requireKnownClasses(db, classes);
           const datasetId = await datasetIdOf(db, options.dataset);
           const rows = classConfirmation(await loadVerdicts(db, datasetId, options.source, classes), classes);
           if (options.json) return console.log(JSON.stringify({ dataset: options.dataset, source: options.source, classes: rows }));

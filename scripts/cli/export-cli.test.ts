@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { withDatabase } from "@/lib/db/embedded-postgres";
 import { adminQuery, TEMPLATE_DATABASE } from "@/lib/testing/postgres-admin";
-import { seedConsensus, seedDecisionWithHistory, seedUser } from "@/lib/testing/factories";
-import { runRelabelCli } from "@/lib/testing/run-cli";
+import { seedClasses, seedConsensus, seedDecisionWithHistory, seedUser } from "@/lib/testing/factories";
+import { runRelabelCli, runRelabelInProcess } from "@/lib/testing/run-cli";
 
 const sourceUrl = process.env.DATABASE_URL!;
 const source = createDb(sourceUrl);
@@ -17,9 +17,13 @@ let folder: string;
 const SLUG = "round-trip";
 const files = Array.from({ length: 4 }, (_, i) => `ILSVRC2012_val_${String(i + 1).padStart(8, "0")}.JPEG`);
 
-const relabel = (url: string, ...args: string[]) => runRelabelCli(args, { DATABASE_URL: url });
+// Two cases start the real CLI process (a JSON answer, an export streamed to stdout); the rest run its program in this process.
+const relabel = (url: string, ...args: string[]) => runRelabelInProcess(args, { DATABASE_URL: url });
+const relabelProcess = (url: string, ...args: string[]) => runRelabelCli(args, { DATABASE_URL: url });
 
+/** The dataset as an import leaves it: its taxonomy and its images (decisions name classes of the taxonomy). */
 async function seedImages(db: Db) {
+  await seedClasses(db, 10);
   const dataset = await db.dataset.create({ data: { slug: SLUG, name: "Round trip" }, select: { id: true } });
   await db.image.createMany({ data: files.map((fileKey, i) => ({ datasetId: dataset.id, fileKey, split: "VAL" as const, fileNumber: i + 1, storagePath: fileKey })) });
 }
@@ -38,15 +42,15 @@ afterAll(async () => {
   await target.$disconnect();
 });
 
-// Each CLI run starts tsx afresh (seconds on a busy machine); these tests wait for processes, they time nothing.
-describe("campaign create, export and decisions import from the CLI", { timeout: 480_000 }, () => {
+// A CLI process starts tsx afresh (seconds on a busy machine); these tests wait for it, they time nothing.
+describe("campaign create, export and decisions import from the CLI", { timeout: 120_000 }, () => {
   let campaignId: number;
   let annotators: { id: number; email: string }[];
 
   it("creates a campaign from a file list and from a selection, printing { id, images }", async () => {
     annotators = [await seedUser(source), await seedUser(source), await seedUser(source, "REVIEWER")];
     await writeFile(path.join(folder, "files.txt"), `${files.slice(0, 3).join("\n")}\n`);
-    const created = await relabel(sourceUrl, "campaign", "create", "--name", "Round 2", "--annotators-per-image", "2", "--files", path.join(folder, "files.txt"),
+    const created = await relabelProcess(sourceUrl, "campaign", "create", "--name", "Round 2", "--annotators-per-image", "2", "--files", path.join(folder, "files.txt"),
       "--members", annotators.map((a) => a.email).join(","), "--dataset", SLUG, "--rule", "majority", "--quorum", "2", "--json");
     expect(created.stderr).toBe("");
     const printed = JSON.parse(created.stdout);
@@ -80,7 +84,7 @@ describe("campaign create, export and decisions import from the CLI", { timeout:
     await source.decisionRevision.updateMany({ where: { decision: { imageId: images[1]!.id } }, data: { editedById: reviewer.id } });
     await seedConsensus(source, { imageId: images[0]!.id, campaignId, status: "AGREED", classes: [5], decisionCount: 2, agreement: 0.5 });
 
-    const csv = await relabel(sourceUrl, "export", "--format", "csv", "--campaign", String(campaignId), "--out", "-");
+    const csv = await relabelProcess(sourceUrl, "export", "--format", "csv", "--campaign", String(campaignId), "--out", "-");
     expect(csv.code).toBe(0);
     expect(csv.stdout.split("\r\n").slice(0, 3)).toEqual([
       "file,labels,status,ambiguous,not_in_imagenet,n_decisions,agreement,method,updated_at",
@@ -90,13 +94,15 @@ describe("campaign create, export and decisions import from the CLI", { timeout:
     const real = await relabel(sourceUrl, "export", "--format", "real-json", "--campaign", String(campaignId), "--out", path.join(folder, "real.json"), "--json");
     expect(JSON.parse(await readFile(path.join(folder, "real.json"), "utf8"))).toEqual([[5], [], [], []]);
     expect(JSON.parse(real.stderr)).toMatchObject({ format: "real-json", dataset: SLUG, campaign: campaignId, rows: 4, images: 3, consensusRows: 1 });
-    const clean = await relabel(sourceUrl, "export", "--format", "clean-list", "--campaign", String(campaignId), "--out", "-", "--min-decisions", "3");
-    expect(clean.stdout).toBe("");
+    const clean = await relabel(sourceUrl, "export", "--format", "clean-list", "--campaign", String(campaignId), "--out", path.join(folder, "clean.txt"), "--min-decisions", "3");
+    expect(clean.code).toBe(0);
+    expect(await readFile(path.join(folder, "clean.txt"), "utf8")).toBe("");
     const jsonl = await relabel(sourceUrl, "export", "--format", "jsonl", "--campaign", String(campaignId), "--out", path.join(folder, "round.jsonl"));
     expect(jsonl.code).toBe(0);
     const history = await source.export.findMany({ orderBy: { id: "asc" }, select: { format: true, status: true, campaignId: true, options: true } });
     expect(history.map((h) => [h.format, h.status, h.campaignId])).toEqual([["CSV", "SUCCEEDED", campaignId], ["REAL_JSON", "SUCCEEDED", campaignId], ["CLEAN_LIST", "SUCCEEDED", campaignId], ["JSONL", "SUCCEEDED", campaignId]]);
-    expect(history[2]!.options).toMatchObject({ out: "stdout", clean: { minDecisions: 3 } });
+    expect(history[0]!.options).toMatchObject({ out: "stdout" });
+    expect(history[2]!.options).toMatchObject({ out: path.join(folder, "clean.txt"), clean: { minDecisions: 3 } });
   });
 
   it("an unknown campaign is a clear error", async () => {

@@ -5,7 +5,7 @@ import { type Command, Option } from "commander";
 import { createDb } from "@/lib/db";
 import { ExpectedError } from "@/lib/errors";
 import { beginExport, describeExport, runRecordedExport } from "@/lib/export/jobs";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { cleanRuleSchema, EXPORT_FORMAT_NAMES, exportRequestSchema } from "@/lib/validation/export";
 import { withDatabase } from "@/scripts/cli/with-database";
 

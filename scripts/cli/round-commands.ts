@@ -6,7 +6,7 @@ import { createDb } from "@/lib/db";
 import { importDecisions } from "@/lib/decisions/import-decisions";
 import { ExpectedError } from "@/lib/errors";
 import type { ConsensusRule } from "@/lib/generated/prisma/enums";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { newCampaignSchema, selectionSchema } from "@/lib/validation/campaign";
 import { withDatabase } from "@/scripts/cli/with-database";
 
@@ -54,8 +54,14 @@ export function registerRoundCommands(program: Command) {
     .option("--dataset <slug>", "dataset", DEFAULT_DATASET)
     .option("--instructions <markdown>", "shown to annotators", "")
     .option("--blind", "hide prior labels and predictions from annotators")
+    .option("--gold-share <share>", "share of each annotator's queue made of gold images, 0 to 0.5", "0")
+    .option("--gold-pause-below <accuracy>", "pause a member whose gold Jaccard accuracy falls below this (0 to 1)")
+    .option("--gold-min-answers <n>", "gold answers a member gives before the pause rule applies", "5")
     .option("--json", "print one JSON object (the default output)")
-    .action(async (options: { name: string; annotatorsPerImage: string; files?: string; selection?: string; members: string; rule: string; quorum?: string; dataset: string; instructions: string; blind?: boolean }) => {
+    .action(async (options: {
+      name: string; annotatorsPerImage: string; files?: string; selection?: string; members: string; rule: string; quorum?: string; dataset: string; instructions: string; blind?: boolean;
+      goldShare: string; goldPauseBelow?: string; goldMinAnswers: string;
+    }) => {
       if (Boolean(options.files) === Boolean(options.selection)) throw new ExpectedError("Give either --files or --selection.");
       const emails = options.members.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean);
       await withDatabase(async ({ url }) => {
@@ -73,6 +79,7 @@ export function registerRoundCommands(program: Command) {
             annotatorsPerImage: Number(options.annotatorsPerImage),
             showPriorLabels: !options.blind,
             memberIds: members.map((member) => member.id),
+            gold: { share: Number(options.goldShare), pauseBelow: options.goldPauseBelow === undefined ? null : Number(options.goldPauseBelow), minAnswers: Number(options.goldMinAnswers) },
           });
           if (!parsed.success) fail(parsed.error);
           const quorum = options.quorum === undefined ? null : z.coerce.number().int().min(1).safeParse(options.quorum);

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { createDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { computeSuspectScores } from "@/lib/suspects/compute";
 import { rankAgainstCorrections } from "@/lib/suspects/evaluate";
+import { refreshSuspectScores } from "@/lib/suspects/store";
 import { withDatabase } from "@/scripts/cli/with-database";
 
 export function registerSuspectsCommands(program: Command) {
@@ -13,13 +14,19 @@ export function registerSuspectsCommands(program: Command) {
     .option("--dataset <slug>", "dataset", DEFAULT_DATASET)
     .option("--top <n>", "how many images to print", "20")
     .option("--evaluate <source>", "leave this study out of the score and measure precision/recall of the top 5% against its corrections")
+    .option("--refresh", "recompute and store every image's score (what the review queue and image browser read); prints { images, ms }")
     .option("--json", "print JSON")
-    .action(async (options: { dataset: string; top: string; evaluate?: string; json?: boolean }) => {
+    .action(async (options: { dataset: string; top: string; evaluate?: string; refresh?: boolean; json?: boolean }) => {
       await withDatabase(async ({ url }) => {
         const db = createDb(url);
         try {
           const dataset = await db.dataset.findUnique({ where: { slug: options.dataset }, select: { id: true } });
           if (!dataset) throw new NotFoundError(`The dataset "${options.dataset}"`);
+          if (options.refresh) {
+            const refreshed = await refreshSuspectScores(db, dataset.id);
+            console.log(options.json ? JSON.stringify(refreshed) : `suspect scores stored for ${refreshed.images} images (${refreshed.ms} ms)`);
+            return;
+          }
           if (options.evaluate) {
             const full = await rankAgainstCorrections(db, dataset.id, options.evaluate, []);
             const heldOut = await rankAgainstCorrections(db, dataset.id, options.evaluate, [options.evaluate]);

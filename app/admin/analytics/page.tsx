@@ -6,25 +6,18 @@ import { ConfusionHeatmap } from "@/components/analytics/confusion-heatmap";
 import { CsvLink } from "@/components/analytics/csv-link";
 import { OverlapView } from "@/components/analytics/overlap-view";
 import { ThroughputView } from "@/components/analytics/throughput-view";
+import { TitledSection } from "@/components/ui/titled-section";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getClassNames, getClassReport, getConfusion, getDatasetId, getGroupReport, getOverlap, getThroughput, listAnalyticsSources, readAnalyticsQuery } from "@/lib/data/analytics";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 
 export const metadata: Metadata = { title: "Analytics" };
 
 function Section({ id, title, chart, params, children }: { id: string; title: string; chart: string; params?: Record<string, string>; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="space-y-3">
-      <div className="flex items-baseline gap-3">
-        <h2 id={id} className="text-lg font-semibold">
-          {title}
-        </h2>
-        <span className="ml-auto">
-          <CsvLink chart={chart} what={title.toLowerCase()} params={params} />
-        </span>
-      </div>
+    <TitledSection id={id} title={title} aside={<CsvLink chart={chart} what={title.toLowerCase()} params={params} />}>
       {children}
-    </section>
+    </TitledSection>
   );
 }
 

@@ -3,19 +3,21 @@ import Link from "next/link";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listCampaigns } from "@/lib/data/campaign-progress";
+import { countClasses } from "@/lib/data/classes";
 import { db } from "@/lib/db";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { RELATION_NAMES } from "@/lib/labeling/types";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
 export default async function CampaignsPage() {
   await requirePagePermission("campaign:manage");
-  const [campaigns, sources, groups, users] = await Promise.all([
+  const [campaigns, sources, groups, users, classCount] = await Promise.all([
     listCampaigns(),
     db.labelSource.findMany({ where: { dataset: { slug: DEFAULT_DATASET } }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { name: true, title: true, kind: true } }),
     db.classGroup.findMany({ select: { id: true, codes: true, members: { select: { class: { select: { lemmas: true } } } } } }),
     db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    countClasses(),
   ]);
   const groupOptions = groups.map((group) => ({
     id: group.id,
@@ -41,7 +43,7 @@ export default async function CampaignsPage() {
       )}
       <section aria-labelledby="new-campaign" className="space-y-3">
         <h2 id="new-campaign" className="text-lg font-semibold">New campaign</h2>
-        <CampaignForm dataset={DEFAULT_DATASET} sources={sources} groups={groupOptions} users={users} />
+        <CampaignForm dataset={DEFAULT_DATASET} sources={sources} groups={groupOptions} users={users} classCount={classCount} />
       </section>
     </main>
   );

@@ -2,30 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CsvLink } from "@/components/analytics/csv-link";
 import { ProtocolNotes } from "@/components/evaluation/protocol-notes";
+import { EvaluationStatus } from "@/components/evaluation/evaluation-status";
 import { EvaluationTableView } from "@/components/evaluation/evaluation-table";
 import { RankChart } from "@/components/evaluation/rank-chart";
+import { isDuplicateSlice, type Slice, SLICES } from "@/components/evaluation/slices";
+import { AddModel } from "@/components/evaluation/add-model";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getEvaluationTable } from "@/lib/data/evaluation";
-import { getDatasetId } from "@/lib/data/analytics";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { getEvaluation } from "@/lib/data/evaluation";
+import { DEFAULT_DATASET } from "@/lib/datasets";
+import { listJobs } from "@/lib/data/jobs";
+import { importRoots } from "@/lib/import/allowed-paths";
+import { importJob } from "@/lib/import/jobs";
+import { importKindsForForm } from "@/lib/import/kinds";
 
 export const metadata: Metadata = { title: "Evaluation" };
 
-const SLICES = [
-  { key: "all", label: "All images" },
-  { key: "merged", label: "Near-synonyms merged" },
-  { key: "problematicGroups", label: "Problematic class groups" },
-  { key: "otherImages", label: "Other classes" },
-  { key: "withoutDuplicates", label: "Duplicates removed" },
-] as const;
-type Slice = (typeof SLICES)[number]["key"];
-
 export default async function EvaluationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePagePermission("data:export");
+  const user = await requirePagePermission("data:export");
+  // Reviewers read the table; only those who may import get the form.
+  const mayImport = can(user, "data:import");
   const params = await searchParams;
   const slice: Slice = SLICES.find((s) => s.key === params.slice)?.key ?? "all";
-  const datasetId = await getDatasetId(DEFAULT_DATASET);
-  const table = datasetId === null ? null : await getEvaluationTable(DEFAULT_DATASET);
+  // The stored table only: scoring runs in the "evaluation" job, never on a page view.
+  const [evaluation, jobs] = await Promise.all([getEvaluation(DEFAULT_DATASET), mayImport ? listJobs({ kind: importJob.name, importKind: "predictions", limit: 10 }) : []]);
+  const table = evaluation?.table ?? null;
+  const addModel = mayImport && <AddModel kinds={importKindsForForm(["predictions"])} roots={importRoots()} defaultDataset={DEFAULT_DATASET} jobs={jobs} />;
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <div className="flex items-baseline gap-4">
@@ -33,18 +35,29 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
         <Link href="/admin/analytics" className="ml-auto text-sm text-blue-700 underline">
           Analytics
         </Link>
+        {can(user, "system:monitor") && (
+          <Link href="/admin/jobs" className="text-sm text-blue-700 underline">
+            All jobs
+          </Link>
+        )}
       </div>
-      {!table || table.models.length === 0 || table.protocols.length === 0 ? (
-        <section className="rounded-lg bg-white p-6 ring-1 ring-slate-200">
-          <h2 className="font-semibold">Nothing to evaluate yet</h2>
-          <p className="mt-2 text-sm text-slate-600">
-            {!table || table.models.length === 0 ? "Import a model's predictions" : "Import the original labels"} on the{" "}
-            <Link href="/admin/imports" className="text-blue-700 underline">
-              Imports page
-            </Link>{" "}
-            or with <code className="rounded bg-slate-100 px-1">npm run relabel -- import predictions FILE --name NAME</code> (original labels: <code className="rounded bg-slate-100 px-1">import original</code>; ReaL, multilabel and the clean set add protocols).
-          </p>
-        </section>
+      {evaluation && <EvaluationStatus dataset={DEFAULT_DATASET} state={evaluation} />}
+      {evaluation && !table ? (
+        addModel
+      ) : !table || table.models.length === 0 || table.protocols.length === 0 ? (
+        <>
+          <section className="rounded-lg bg-white p-6 ring-1 ring-slate-200">
+            <h2 className="font-semibold">Nothing to evaluate yet</h2>
+            <p className="mt-2 text-sm text-slate-600">
+              {!table || table.models.length === 0 ? "Import a model's predictions" : "Import the original labels"} on the{" "}
+              <Link href="/admin/imports" className="text-blue-700 underline">
+                Imports page
+              </Link>{" "}
+              or with <code className="rounded bg-slate-100 px-1">npm run relabel -- import predictions FILE --name NAME</code> (original labels: <code className="rounded bg-slate-100 px-1">import original</code>; ReaL, multilabel and the clean set add protocols).
+            </p>
+          </section>
+          {addModel}
+        </>
       ) : (
         <>
           <section aria-labelledby="accuracy" className="space-y-3">
@@ -68,8 +81,10 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
                 </Link>
               ))}
             </nav>
-            {slice === "withoutDuplicates" && table.models.every((m) => Object.values(m.protocols).every((p) => p.withoutDuplicates === null)) && (
-              <p className="text-sm text-slate-600">No duplicate groups are recorded yet; once they are imported this view removes all but one image of each.</p>
+            {isDuplicateSlice(slice) && table.models.every((m) => Object.values(m.protocols).every((p) => p.duplicatesRemoved === null)) && (
+              <p className="text-sm text-slate-600">
+                No duplicate groups are recorded yet; scan or import them on the <Link href="/duplicates" className="text-blue-700 underline">Duplicates</Link> page.
+              </p>
             )}
             <EvaluationTableView table={table} slice={slice} />
           </section>
@@ -84,6 +99,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
             </div>
             <RankChart protocols={table.protocols} models={table.models.map((m) => ({ model: m.model, title: m.title }))} ranks={table.ranks} />
           </section>
+          {addModel}
           <ProtocolNotes />
         </>
       )}

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listClassSummaries } from "@/lib/data/classes";
 import { listSuspectImages } from "@/lib/data/suspects";
-import { WEIGHTS } from "@/lib/suspects/score";
+import { SuspectFormula } from "@/components/suspects/suspect-formula";
 import { z } from "zod";
 
 export const metadata: Metadata = { title: "Images by suspicion" };
@@ -14,14 +13,6 @@ const querySchema = z.object({
   minScore: z.coerce.number().min(0).optional().catch(undefined),
 });
 
-const FORMULA: [keyof typeof WEIGHTS, string][] = [
-  ["absent", "share of prior studies whose verdict leaves out the original label (no consensus counts ½)"],
-  ["disagree", "mean pairwise Jaccard distance between the studies' label sets"],
-  ["models", "share of models whose top-1 is the same class other than the original label"],
-  ["confidence", "1 − mean score the models with scores give the original label"],
-  ["classGroup", "the original label is in a problematic class group"],
-  ["duplicate", "the image is in a duplicate group whose members' original labels differ"],
-];
 
 export default async function AdminImagesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePagePermission("review:read");
@@ -35,10 +26,7 @@ export default async function AdminImagesPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-semibold tracking-tight">Images by suspicion</h1>
       <section aria-labelledby="formula" className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
         <h2 id="formula" className="font-semibold">How the score is made</h2>
-        <p className="text-slate-600">The sum of these parts, each a share from 0 to 1 times its weight (maximum {Object.values(WEIGHTS).reduce((a, b) => a + b, 0)}):</p>
-        <ul className="mt-1 list-disc pl-5">
-          {FORMULA.map(([part, text]) => <li key={part}><b>{part}</b> ({WEIGHTS[part]}×): {text}</li>)}
-        </ul>
+        <SuspectFormula />
       </section>
       <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter images">
         <label className="flex flex-col gap-1">Sort by
@@ -60,7 +48,8 @@ export default async function AdminImagesPage({ searchParams }: { searchParams: 
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.imageId} className="border-b border-slate-100 align-top">
-                  <td className="py-1"><Link href={`/api/images/${row.imageId}`} className="text-indigo-700 hover:underline">{row.fileKey}</Link></td>
+                  {/* The image file itself: a <Link> would prefetch it as a page (a 404 per row). */}
+                  <td className="py-1"><a href={`/api/images/${row.imageId}`} className="text-indigo-700 hover:underline">{row.fileKey}</a></td>
                   <td>{row.original.map((c) => `${nameOf.get(c) ?? "class"} (${c})`).join(", ") || "—"}</td>
                   <td className="font-medium tabular-nums">{row.score.toFixed(2)}</td>
                   <td className="text-xs text-slate-600">{Object.entries(row.parts).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ") || "—"}</td>

@@ -1,23 +1,28 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/admin/import-form";
-import { ImportHistory } from "@/components/admin/import-history";
+import { JobTable } from "@/components/admin/job-table";
+import { ScanPanel } from "@/components/duplicates/scan-panel";
+import { cancelImportAction } from "@/lib/actions/imports";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listImportJobs } from "@/lib/data/imports";
+import { findLatestJob, listJobs } from "@/lib/data/jobs";
+import { duplicateScanDedupKey } from "@/lib/duplicates/scan-job";
+import { importJob } from "@/lib/import/jobs";
 import { importRoots } from "@/lib/import/allowed-paths";
-import { IMPORT_KINDS } from "@/lib/import/kinds";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { importKindsForForm } from "@/lib/import/kinds";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 
 export const metadata: Metadata = { title: "Imports" };
 
 export default async function ImportsPage() {
-  await requirePagePermission("data:import");
-  const jobs = await listImportJobs();
-  const kinds = IMPORT_KINDS.map(({ name, description, target, options }) => ({ name, description, target, options: options ?? [] }));
+  const user = await requirePagePermission("data:import");
+  const [jobs, scan] = await Promise.all([listJobs({ kind: importJob.name, limit: 30 }), findLatestJob(duplicateScanDedupKey(DEFAULT_DATASET))]);
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Imports</h1>
-      <ImportForm kinds={kinds} roots={importRoots()} defaultDataset={DEFAULT_DATASET} />
-      <ImportHistory jobs={jobs} />
+      <ImportForm kinds={importKindsForForm()} roots={importRoots()} defaultDataset={DEFAULT_DATASET} />
+      <ScanPanel dataset={DEFAULT_DATASET} job={scan} canStart={can(user, "data:import")} groupsLink />
+      <JobTable jobs={jobs} cancel={cancelImportAction} empty="No imports yet." showKind={false} allJobs={can(user, "system:monitor")} />
     </main>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClaimNextImage } from "@/components/labeling/claim-next-image";
 import { requirePagePermission } from "@/lib/auth/session";
-import { findWorkableCampaign } from "@/lib/campaigns/queue";
+import { findWorkableCampaign, PAUSED_MESSAGE } from "@/lib/campaigns/queue";
 import { hasWorkLeft } from "@/lib/data/upcoming-images";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -14,13 +14,17 @@ export default async function NextImagePage({ params }: { params: Promise<{ camp
   const campaignId = parseId((await params).campaignId);
   if (campaignId === null) notFound();
   let status: string;
+  let paused: boolean;
   try {
-    status = (await findWorkableCampaign(db, user.id, campaignId)).status;
+    const campaign = await findWorkableCampaign(db, user.id, campaignId);
+    status = campaign.status;
+    paused = campaign.pausedAt !== null;
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
   if (status !== "ACTIVE") return <Message title={status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet."} />;
+  if (paused) return <Message title="Your work here is paused" detail={PAUSED_MESSAGE} />;
   if (!(await hasWorkLeft(user.id, campaignId))) {
     return <Message title="Nothing left to label here" detail="Every image in this campaign has all the annotators it needs, or you have labeled it already." />;
   }

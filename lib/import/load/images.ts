@@ -1,9 +1,11 @@
 import type pg from "pg";
-import { copyRows } from "@/lib/import/load/copy";
+import type { Split } from "@/lib/generated/prisma/enums";
+import { copyReferencing, lockForBulkLoad } from "@/lib/import/load/bulk";
+import { copyRows, mapRows } from "@/lib/import/load/copy";
 
 export interface ImageRow {
   fileKey: string;
-  split: "TRAIN" | "VAL" | "TEST";
+  split: Split;
   fileNumber: number | null;
   storagePath: string;
   width: number | null;
@@ -22,18 +24,24 @@ const values = (image: ImageRow) => [
  * Adds images or refreshes what is known of them; never deletes (decisions hang off images).
  * Known dimensions and hashes are kept when a new row does not know them.
  */
-export async function upsertImages(client: pg.Client, datasetId: number, images: readonly ImageRow[]): Promise<number> {
+export async function upsertImages(client: pg.Client, datasetId: number, images: Iterable<ImageRow>): Promise<number> {
+  await lockForBulkLoad(client);
   const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM images WHERE dataset_id = $1) AS empty`, [datasetId]);
   // A dataset's first import has nothing to merge with: COPY straight into images, each row written once.
   if (rows[0]!.empty) {
-    await copyRows(client, "images", ["dataset_id", ...COLUMNS], images.map((image) => [datasetId, ...values(image)]));
-    return images.length;
+    let copied = 0;
+    const rows = mapRows(images, (image) => {
+      copied++;
+      return [datasetId, ...values(image)];
+    });
+    await copyReferencing(client, "images", ["dataset_id", ...COLUMNS], rows, [{ column: "dataset_id", table: "datasets" }], { where: "t.dataset_id = $1", params: [datasetId] });
+    return copied;
   }
   await client.query(
     `CREATE TEMP TABLE incoming_images (file_key text, split "Split", file_number int, storage_path text,
        width int, height int, bytes int, content_hash text) ON COMMIT DROP`,
   );
-  await copyRows(client, "incoming_images", COLUMNS, images.map(values));
+  await copyRows(client, "incoming_images", COLUMNS, mapRows(images, values));
   const result = await client.query(
     `INSERT INTO images (dataset_id, file_key, split, file_number, storage_path, width, height, bytes, content_hash)
      SELECT $1, file_key, split, file_number, storage_path, width, height, bytes, content_hash FROM incoming_images

@@ -1,8 +1,11 @@
 import type pg from "pg";
-import type { ExpertDecisionRecord, HintRecord, PredictionRecord, VerdictRecord } from "@/lib/import/records";
-import { type CopyValue, copyRows } from "@/lib/import/load/copy";
+import type { SourceKind } from "@/lib/generated/prisma/enums";
+import { copyReferencing, lockForBulkLoad, type Reference } from "@/lib/import/load/bulk";
+import { imagesFingerprint, readOnce } from "@/lib/import/load/bundle-reads";
+import { type CopyValue, mapRows } from "@/lib/import/load/copy";
+import { VALIDATION_IMAGE_COUNT, validationFileName, validationFileNumber } from "@/lib/import/parsers/identifiers";
+import type { ExpertDecisionRecord, HintRecord, ImageRef, PredictionRecord, VerdictRecord } from "@/lib/import/records";
 
-export type SourceKind = "ORIGINAL" | "STUDY" | "MODEL" | "EXPERT" | "CONSENSUS";
 
 export interface SourceSpec {
   /** Stable machine name, unique per dataset: "original", "real", "northcutt", "model:resnet50". */
@@ -42,44 +45,71 @@ interface TargetTable<R> {
   row(record: R): readonly CopyValue[];
 }
 
-/**
- * The dataset's validation images by file number. One indexed read replaces a temp table and a
- * join per source: COPY then writes straight into the target table, each row once.
- */
-async function validationImageIds(client: pg.Client, datasetId: number): Promise<Map<number, number>> {
-  const { rows } = await client.query<{ file_number: number; id: number }>(
-    `SELECT file_number, id FROM images WHERE dataset_id = $1 AND split = 'VAL' AND file_number IS NOT NULL`,
-    [datasetId],
-  );
-  return new Map(rows.map((row) => [row.file_number, row.id]));
+/** The dataset's image ids by file key, and the validation images' also by file number. */
+interface ImageIds {
+  byKey: Map<string, number>;
+  /** byNumber[n] is the id of ILSVRC2012_val_<n, 8 digits>.JPEG: the val-only formats look up a number, not a name built per row. */
+  byNumber: number[];
 }
+
+const idOf = (ids: ImageIds, ref: ImageRef) => (ref.fileKey === undefined ? ids.byNumber[ref.fileNumber] : ids.byKey.get(ref.fileKey));
+
+/**
+ * The dataset's images, read once per source: COPY then writes straight into the target table,
+ * each row once. Records of the val-only formats only need the validation split.
+ */
+async function imageIdsByKey(client: pg.Client, datasetId: number, validationOnly: boolean): Promise<ImageIds> {
+  return readOnce(client, `image-ids:${datasetId}:${validationOnly}`, () => imagesFingerprint(client, datasetId), async () => {
+    const { rows } = await client.query<{ file_key: string; id: number }>(
+      `SELECT file_key, id FROM images WHERE dataset_id = $1 ${validationOnly ? "AND split = 'VAL'" : ""}`,
+      [datasetId],
+    );
+    const ids: ImageIds = { byKey: new Map(), byNumber: new Array<number>(VALIDATION_IMAGE_COUNT + 1) };
+    for (const row of rows) {
+      ids.byKey.set(row.file_key, row.id);
+      // The exact inverse of imageKey's validationFileName, so both lookups find the same image.
+      const fileNumber = validationFileNumber(row.file_key);
+      if (fileNumber !== null && row.file_key === validationFileName(fileNumber)) ids.byNumber[fileNumber] = row.id;
+    }
+    return ids;
+  });
+}
+
+// The source row was upserted (and so row-locked) by this transaction, and the image ids are checked
+// by the table's own source_rows_in_dataset trigger, which fires also without RI triggers: no second pass.
+const REFERENCES: readonly Reference[] = [];
 
 /**
  * Replaces everything a source said about a dataset: upsert the source, delete its rows, COPY
- * the new ones attached to images by validation file number. Runs inside the caller's
- * transaction, so a failure anywhere keeps the old rows.
+ * the new ones attached to images by file key. Runs inside the caller's transaction, so a
+ * failure anywhere keeps the old rows.
  */
-async function replaceRows<R extends { fileNumber: number }>(
+async function replaceRows<R extends ImageRef>(
   client: pg.Client,
   datasetId: number,
   spec: SourceSpec,
   target: TargetTable<R>,
-  records: readonly R[],
+  records: Iterable<R>,
 ): Promise<LoadCounts & { sourceId: number }> {
+  await lockForBulkLoad(client);
   const sourceId = await upsertSource(client, datasetId, spec);
   await client.query(`DELETE FROM ${target.table} WHERE source_id = $1`, [sourceId]);
-  const imageIds = await validationImageIds(client, datasetId);
+  // Records still being read (a stream) may name any split.
+  const validationOnly = Array.isArray(records) && records.every((record: R) => record.fileNumber !== undefined);
+  const imageIds = await imageIdsByKey(client, datasetId, validationOnly);
   let stored = 0;
+  let read = 0;
   function* rows(): Generator<readonly CopyValue[]> {
     for (const record of records) {
-      const imageId = imageIds.get(record.fileNumber);
+      read++;
+      const imageId = idOf(imageIds, record);
       if (imageId === undefined) continue;
       stored++;
       yield [sourceId, imageId, ...target.row(record)];
     }
   }
-  await copyRows(client, target.table, ["source_id", "image_id", ...target.targetColumns], rows());
-  return { sourceId, stored, notInDataset: records.length - stored };
+  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], rows(), REFERENCES, { where: "t.source_id = $1", params: [sourceId] });
+  return { sourceId, stored, notInDataset: read - stored };
 }
 
 const VERDICTS: TargetTable<VerdictRecord> = {
@@ -121,10 +151,18 @@ const EXPERT_DECISIONS: TargetTable<ExpertDecisionRecord> = {
   ],
 };
 
-export const replaceVerdicts = (client: pg.Client, datasetId: number, spec: SourceSpec, records: readonly VerdictRecord[]) =>
+export const replaceVerdicts = (client: pg.Client, datasetId: number, spec: SourceSpec, records: Iterable<VerdictRecord>) =>
   replaceRows(client, datasetId, spec, VERDICTS, records);
-export const replacePredictions = (client: pg.Client, datasetId: number, spec: SourceSpec, records: readonly PredictionRecord[]) =>
-  replaceRows(client, datasetId, spec, PREDICTIONS, records);
+/** Also records how many predictions per image the file published, so a top-1 file shows no top-5. */
+export async function replacePredictions(client: pg.Client, datasetId: number, spec: SourceSpec, records: Iterable<PredictionRecord>) {
+  let publishedK = 0;
+  const measure = (record: PredictionRecord) => { publishedK = Math.max(publishedK, record.classes.length); };
+  // An array is measured up front, so replaceRows still sees an array (and may read only the validation images).
+  if (Array.isArray(records)) records.forEach(measure);
+  const counts = await replaceRows(client, datasetId, spec, PREDICTIONS, Array.isArray(records) ? records : mapRows(records, (record) => (measure(record), record)));
+  await client.query(`UPDATE label_sources SET published_k = $2 WHERE id = $1`, [counts.sourceId, publishedK || null]);
+  return counts;
+}
 export const replaceHints = (client: pg.Client, datasetId: number, spec: SourceSpec, records: readonly HintRecord[]) =>
   replaceRows(client, datasetId, spec, HINTS, records);
 export const replaceExpertDecisions = (client: pg.Client, datasetId: number, spec: SourceSpec, records: readonly ExpertDecisionRecord[]) =>

@@ -18,18 +18,19 @@ export interface CsvTable {
  * Reads a headed CSV and checks that every required column is there. Extra columns are
  * allowed (the "Flaws" CSVs add `cl_label`, `mturk` to the common five); duplicates are not.
  */
-export function readCsv(text: string | Buffer, file: string, required: readonly string[]): CsvTable {
+export function readCsv(text: string | Buffer, file: string, required: readonly string[], linesBefore = 0): CsvTable {
   // Blank lines at the end are harmless; blank lines inside fail the column count, which
   // keeps the line arithmetic below exact (info: true would double the parse time).
   const body = (typeof text === "string" ? text : text.toString("utf8")).trimEnd();
   rejectNul(body, file);
-  let records: string[][];
+  let records: string[][] | null = plainRecords(body);
   try {
-    records = parse(body, { bom: true });
+    records ??= parse(body, { bom: true });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new ImportError(file, line ? `line ${line}` : null, csvProblem(error));
+      // The header counts once: a later block (readCsvBlocks) repeats it on its first line.
+      throw new ImportError(file, line ? `line ${line > 1 ? line + linesBefore : line}` : null, csvProblem(error));
     }
     throw error;
   }
@@ -52,7 +53,7 @@ export function readCsv(text: string | Buffer, file: string, required: readonly 
     );
   }
   const rows: CsvRow[] = [];
-  let line = 1 + newlinesIn(headerRecord);
+  let line = 1 + newlinesIn(headerRecord) + linesBefore;
   for (let i = 1; i < records.length; i++) {
     const values = records[i]!;
     line++;
@@ -60,6 +61,71 @@ export function readCsv(text: string | Buffer, file: string, required: readonly 
     line += newlinesIn(values);
   }
   return { rows, column };
+}
+
+/**
+ * readCsv over a file's lines as they are read: blocks of about 1 MiB, each parsed with the header
+ * in front, so a CSV of a million rows is never one string or one array. A block ends only after
+ * a line that ends in a value with an even count of quotes so far (outside any quoted value), so
+ * records, line numbers and every check are those readCsv gives the whole text.
+ */
+export function* readCsvBlocks(lines: Iterable<string>, file: string, required: readonly string[]): Generator<CsvTable> {
+  const iterator = lines[Symbol.iterator]();
+  let header = "";
+  let headerLines = 0;
+  for (let next = iterator.next(); !next.done; next = iterator.next()) {
+    header += (headerLines++ > 0 ? "\n" : "") + next.value;
+    if (quotesIn(header) % 2 === 0) break;
+  }
+  let block: string[] = [];
+  let size = 0;
+  let quotes = 0;
+  let linesBefore = 0;
+  const parsed = () => readCsv(`${header}\n${block.join("\n")}`, file, required, linesBefore);
+  for (let next = iterator.next(); !next.done; next = iterator.next()) {
+    block.push(next.value);
+    size += next.value.length + 1;
+    quotes += quotesIn(next.value);
+    // readCsv trims the end of its text: a block ends where that changes nothing but a line ending.
+    if (size >= BLOCK_SIZE && quotes % 2 === 0 && /\S\r?$/.test(next.value)) {
+      yield parsed();
+      linesBefore += block.length;
+      block = [];
+      size = 0;
+    }
+  }
+  // The last block (or the header alone, which readCsv checks: an empty file names its columns).
+  if (block.length > 0 || linesBefore === 0) yield parsed();
+}
+
+const BLOCK_SIZE = 1 << 20;
+
+/**
+ * The records csv-parse gives a text without quotes, carriage returns, a byte-order mark or empty
+ * lines, where every line has the header's number of fields: lines split at commas. Measured on
+ * ImageNet-sized `file,class` CSVs, csv-parse took ~20 µs a row, most of an original-labels import.
+ * Anything else (null) goes to csv-parse, which also words every error.
+ */
+function plainRecords(body: string): string[][] | null {
+  if (body.includes('"') || body.includes("\r") || body.charCodeAt(0) === 0xfeff) return null;
+  const lines = body.split("\n");
+  const records: string[][] = new Array(lines.length);
+  let width = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === "") return null;
+    const values = line.split(",");
+    if (width === -1) width = values.length;
+    else if (values.length !== width) return null;
+    records[i] = values;
+  }
+  return records;
+}
+
+function quotesIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) count++;
+  return count;
 }
 
 /** The first few column names, each cut short: the "header" may be the first line of any file. */

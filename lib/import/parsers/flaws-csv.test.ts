@@ -111,7 +111,7 @@ describeWithSharedData("'Flaws of ImageNet' CSVs (real data)", (data) => {
   it("real.csv agrees with real.json image by image", () => {
     const raw = data.json("real/real.json") as number[][];
     const records = parseFlawsCsv(data.text("flaws-of-imagenet/real.csv"), "real.csv");
-    const wrong = records.filter((r) => [...new Set(raw[r.fileNumber - 1])].sort((a, b) => a - b).join() !== r.classes.join());
+    const wrong = records.filter((r) => [...new Set(raw[r.fileNumber! - 1])].sort((a, b) => a - b).join() !== r.classes.join());
     expect(wrong).toEqual([]);
   });
 

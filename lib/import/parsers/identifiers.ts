@@ -1,4 +1,5 @@
 import { ImportError } from "../import-error";
+import type { ImageRef } from "../records";
 import { preview } from "./json-input";
 
 export const VALIDATION_IMAGE_COUNT = 50_000;
@@ -7,6 +8,12 @@ export const CLASS_COUNT = 1000;
 const VAL_NAME = /^ILSVRC2012_val_(\d{8})\.JPEG$/;
 const WNID = /^n\d{8}$/;
 const DIGITS = /^\d+$/;
+
+/** The file key of a validation image: what the val-only formats' file numbers name. */
+export const validationFileName = (fileNumber: number) => `ILSVRC2012_val_${String(fileNumber).padStart(8, "0")}.JPEG`;
+
+/** The key an image has in its dataset, whichever way the record names it. */
+export const imageKey = (ref: ImageRef): string => ref.fileKey ?? validationFileName(ref.fileNumber);
 
 export function isWnid(value: string): boolean {
   return WNID.test(value);
@@ -38,6 +45,25 @@ export function toFileNumber(value: unknown, file: string, where: string): numbe
   }
   if (typeof value === "number") return checkFileNumber(value, file, where);
   throw new ImportError(file, where, `Expected an image file name or number, found ${preview(value)}.`);
+}
+
+const IMAGE_NAME = /\.(jpe?g|png|webp)$/i;
+
+/**
+ * An image reference in the generic formats (original labels, predictions): a validation file
+ * name or number as toFileNumber reads it, or else the file name of an image of any split or
+ * dataset (`train/n01440764/n01440764_10026.JPEG` names the key `n01440764_10026.JPEG`).
+ */
+export function toImageRef(value: unknown, file: string, where: string): ImageRef {
+  if (typeof value === "string") {
+    const text = value.trim();
+    const base = text.slice(Math.max(text.lastIndexOf("/"), text.lastIndexOf("\\")) + 1);
+    if (validationFileNumber(base) === null && !DIGITS.test(text) && !VAL_NAME.test(base)) {
+      if (IMAGE_NAME.test(base)) return { fileKey: base };
+      throw new ImportError(file, where, `${preview(value)} is not an image file name (.JPEG, .jpg, .png, .webp) or a validation file number 1..50000.`);
+    }
+  }
+  return { fileNumber: toFileNumber(value, file, where) };
 }
 
 function checkFileNumber(n: number, file: string, where: string): number {
@@ -82,11 +108,11 @@ export function sortedUnique(values: Iterable<number>): number[] {
 
 /** Remembers where each image was first seen so a repeat names both places. */
 export class SeenImages {
-  private readonly firstSeen = new Map<number, string>();
+  private readonly firstSeen = new Map<number | string, string>();
 
   constructor(private readonly file: string) {}
 
-  add(fileNumber: number, where: string): void {
+  add(fileNumber: number | string, where: string): void {
     const earlier = this.firstSeen.get(fileNumber);
     if (earlier !== undefined) {
       throw new ImportError(this.file, where, `Image ${fileNumber} appears twice: at ${earlier} and at ${where}.`);
@@ -94,13 +120,17 @@ export class SeenImages {
     this.firstSeen.set(fileNumber, where);
   }
 
-  has(fileNumber: number): boolean {
+  has(fileNumber: number | string): boolean {
     return this.firstSeen.has(fileNumber);
   }
 }
 
-export function byFileNumber<T extends { fileNumber: number }>(records: T[]): T[] {
-  return records.sort((a, b) => a.fileNumber - b.fileNumber);
+/** By validation file number, records named by file key after them in key order. */
+export function byFileNumber<T extends ImageRef>(records: T[]): T[] {
+  return records.sort((a, b) =>
+    a.fileNumber !== undefined && b.fileNumber !== undefined ? a.fileNumber - b.fileNumber
+    : a.fileNumber !== undefined ? -1 : b.fileNumber !== undefined ? 1
+    : a.fileKey! < b.fileKey! ? -1 : a.fileKey! > b.fileKey! ? 1 : 0);
 }
 
 export function wnidIndexMap(classes: readonly { index: number; wnid: string }[]): Map<string, number> {

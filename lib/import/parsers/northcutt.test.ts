@@ -79,7 +79,7 @@ describeWithSharedData("imagenet_mturk.json (real data)", (data) => {
   it("ids are file numbers: the given label is the original label of that file", () => {
     const records = parseNorthcuttMturk(data.text("label-errors/imagenet_mturk.json"), "imagenet_mturk.json", "majority");
     expect(records).toHaveLength(raw.length);
-    const wrong = records.filter((r) => wnids[r.details!.originalLabel as number] !== originalByFile.get(r.fileNumber));
+    const wrong = records.filter((r) => wnids[r.details!.originalLabel as number] !== originalByFile.get(r.fileNumber!));
     expect(wrong).toEqual([]);
   });
 
@@ -96,7 +96,7 @@ describeWithSharedData("imagenet_mturk.json (real data)", (data) => {
       );
       const statusOf: Record<string, string> = { A: "LABELED", B: "LABELED", M: "LABELED", Z: "NONE_FIT", X: "NO_CONSENSUS" };
       const mismatches = records.filter((r) => {
-        const e = expected.get(r.fileNumber);
+        const e = expected.get(r.fileNumber!);
         return !e || statusOf[e.category] !== r.status || e.classes.join() !== r.classes.join();
       });
       expect(expected.size).toBe(records.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCleanlabFilepathOrder } from "./northcutt";
-import { classFolderOrder, parseFileClassCsv, parseOriginalValidationJson, rowLookup } from "./original-labels";
+import { classFolderOrder, folderOrder, parseFileClassCsv, parseOriginalValidationJson, rowLookup } from "./original-labels";
 import { parseClassInfo } from "./taxonomy";
 import { wnidIndexMap } from "./identifiers";
 import { describeWithSharedData, expectImportError, fakeWnids, fuzzText } from "./test-helpers";
@@ -63,6 +63,14 @@ describe("classFolderOrder", () => {
   });
 });
 
+describe("folderOrder", () => {
+  it("orders any split's images by class, then file name as sorted text; images without a class by name", () => {
+    const image = (fileKey: string, original: number | null) => ({ ref: { fileKey }, original });
+    expect(folderOrder([image("n02_5.JPEG", 2), image("n01_9.JPEG", 1), image("n01_10026.JPEG", 1)]).map((ref) => ref.fileKey)).toEqual(["n01_10026.JPEG", "n01_9.JPEG", "n02_5.JPEG"]);
+    expect(folderOrder([image("ILSVRC2012_test_00000002.JPEG", null), image("ILSVRC2012_test_00000001.JPEG", null)]).map((ref) => ref.fileKey)).toEqual(["ILSVRC2012_test_00000001.JPEG", "ILSVRC2012_test_00000002.JPEG"]);
+  });
+});
+
 describe("parseFileClassCsv", () => {
   it("accepts file names or numbers, class indices or wnids", () => {
     const csv = `file,class\n${name(9)},${W[5]}\n2,17\n"${name(4)}",999\n`;
@@ -100,7 +108,7 @@ describeWithSharedData("imagenet-validation-original.json (real data)", (data) =
     const raw = (JSON.parse(text) as { image_filenames: [string, string][] }).image_filenames;
     expect(records).toHaveLength(raw.length);
     const wnidOf = new Map(raw.map(([file, wnid]) => [Number(file.slice(15, 23)), wnid]));
-    for (const r of records) expect(classes[r.classes[0]!]!.wnid).toBe(wnidOf.get(r.fileNumber));
+    for (const r of records) expect(classes[r.classes[0]!]!.wnid).toBe(wnidOf.get(r.fileNumber!));
     // The JSON list is itself in class-folder order, and so is cleanlab's independent path list.
     const order = classFolderOrder(records);
     expect(order).toEqual(raw.map(([file]) => Number(file.slice(15, 23))));

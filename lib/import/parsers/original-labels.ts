@@ -1,7 +1,7 @@
 import { ImportError } from "../import-error";
-import type { VerdictRecord } from "../records";
-import { cell, readCsv, rowWhere } from "./csv-input";
-import { byFileNumber, SeenImages, toClassIndex, toFileNumber, validationFileNumber } from "./identifiers";
+import type { ImageRef, VerdictRecord } from "../records";
+import { cell, readCsvBlocks, rowWhere } from "./csv-input";
+import { byFileNumber, imageKey, SeenImages, toClassIndex, toImageRef, validationFileNumber } from "./identifiers";
 import { isPlainObject, parseJsonText, preview } from "./json-input";
 
 /**
@@ -38,45 +38,72 @@ export function parseOriginalValidationJson(
   return byFileNumber(records);
 }
 
-/** A `file,class` CSV of original labels: file is a name or number, class an index or a wnid. */
+/**
+ * A `file,class` CSV of original labels: file is a validation file name or number, or the file
+ * name of an image of any split (`n01440764/n01440764_10026.JPEG`); class an index or a wnid.
+ */
 export function parseFileClassCsv(
   text: string,
   file: string,
   wnidToIndex: ReadonlyMap<string, number>,
 ): VerdictRecord[] {
-  const table = readCsv(text, file, ["file", "class"]);
+  return byFileNumber([...readFileClassCsv(text.split("\n"), file, wnidToIndex)]);
+}
+
+/** parseFileClassCsv over a file's lines as they are read, in file order (see readCsvBlocks). */
+export function* readFileClassCsv(lines: Iterable<string>, file: string, wnidToIndex: ReadonlyMap<string, number>): Generator<VerdictRecord> {
   const seen = new SeenImages(file);
-  const records = table.rows.map((row): VerdictRecord => {
-    const fileNumber = toFileNumber(cell(table, row, "file"), file, rowWhere(row, "file"));
-    const classIndex = toClassIndex(cell(table, row, "class"), file, rowWhere(row, "class"), wnidToIndex);
-    seen.add(fileNumber, rowWhere(row));
-    return { fileNumber, status: "LABELED", classes: [classIndex] };
-  });
-  return byFileNumber(records);
+  for (const table of readCsvBlocks(lines, file, ["file", "class"])) {
+    for (const row of table.rows) {
+      const image = toImageRef(cell(table, row, "file"), file, rowWhere(row, "file"));
+      const classIndex = toClassIndex(cell(table, row, "class"), file, rowWhere(row, "class"), wnidToIndex);
+      seen.add(image.fileNumber ?? image.fileKey, rowWhere(row));
+      yield { ...image, status: "LABELED", classes: [classIndex] };
+    }
+  }
+}
+
+/** An image as a `.npy` row order sees it: how records name it, and its one original class (null in a split without labels). */
+export interface OrderedImage {
+  ref: ImageRef;
+  original: number | null;
 }
 
 /**
- * Class-folder order (torchvision ImageFolder): sorted by wnid, then by file name. Because
- * class indices follow wnid order and file names are zero-padded, that is (class, fileNumber).
- * Returns row → file number for the cleanlab `.npy` arrays and the ImageNetV2 prediction rows.
+ * Class-folder order (torchvision ImageFolder): class folders sorted by wnid, file names sorted
+ * inside each. Class indices follow wnid order, so that is (class, file name) — for validation
+ * images (class, file number), file names being zero-padded. Images without a class (a test
+ * split: one flat folder) come in file-name order. Any split: a training image's file name is
+ * `n01440764_10026.JPEG`.
  */
+export function folderOrder(images: readonly OrderedImage[]): ImageRef[] {
+  // File numbers compare as their zero-padded names do, and far faster than the text (50,000 validation rows).
+  const byName = (a: ImageRef, b: ImageRef) => {
+    if (a.fileNumber !== undefined && b.fileNumber !== undefined) return a.fileNumber - b.fileNumber;
+    const [x, y] = [imageKey(a), imageKey(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return [...images].sort((a, b) => (a.original ?? -1) - (b.original ?? -1) || byName(a.ref, b.ref)).map((image) => image.ref);
+}
+
+/** Class-folder order of the validation images: row → file number for the cleanlab `.npy` arrays and the ImageNetV2 prediction rows. */
 export function classFolderOrder(originalLabels: readonly VerdictRecord[]): number[] {
-  const pairs = originalLabels.map((record) => {
+  const images = originalLabels.map((record): OrderedImage => {
     const [classIndex, ...rest] = record.classes;
+    if (record.fileNumber === undefined) throw new Error(`classFolderOrder orders validation images, not ${record.fileKey}`);
     if (classIndex === undefined || rest.length > 0) {
       throw new Error(`classFolderOrder needs exactly one original class per image (image ${record.fileNumber})`);
     }
-    return { classIndex, fileNumber: record.fileNumber };
+    return { ref: { fileNumber: record.fileNumber }, original: classIndex };
   });
-  pairs.sort((a, b) => a.classIndex - b.classIndex || a.fileNumber - b.fileNumber);
-  return pairs.map((p) => p.fileNumber);
+  return folderOrder(images).map((ref) => ref.fileNumber!);
 }
 
 /** Turns a row order into the lookup the `.npy` parsers take, failing clearly past its end. */
-export function rowLookup(order: readonly number[]): (row: number) => number {
+export function rowLookup<T>(order: readonly T[]): (row: number) => T {
   return (row) => {
-    const fileNumber = order[row];
-    if (fileNumber === undefined) throw new RangeError(`Row ${row} is beyond the ${order.length} known rows`);
-    return fileNumber;
+    const image = order[row];
+    if (image === undefined) throw new RangeError(`Row ${row} is beyond the ${order.length} known rows`);
+    return image;
   };
 }

@@ -103,7 +103,7 @@ export function withRealScores(
   scores: ReadonlyMap<number, Record<string, number>>,
 ): VerdictRecord[] {
   return verdicts.map((v) => {
-    const s = scores.get(v.fileNumber);
+    const s = (v.fileNumber === undefined ? undefined : scores.get(v.fileNumber));
     // Shared, not copied: a spread would rebuild the slow integer-keyed layout (see scoreRecord).
     return s ? { ...v, scores: s } : v;
   });

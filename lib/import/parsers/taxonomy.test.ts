@@ -105,6 +105,13 @@ describe("parseModifiedClassNames", () => {
     expectImportError(() => parseModifiedClassNames(joined, "m.txt"), { file: "m.txt", where: "line 2, column 1", problem: /without a comma; Python would join/ });
   });
 
+  // Found by the importer fuzzer: a NUL in a name reached PostgreSQL ("invalid byte sequence for encoding UTF8: 0x00").
+  it("refuses a NUL character, raw or written as a Python escape", () => {
+    expectImportError(() => parseModifiedClassNames(body.replace("'tench'", "'\u0000goldfish'"), "m.txt"), { file: "m.txt", where: "line 1, column 2", problem: /NUL character/ });
+    expectImportError(() => parseModifiedClassNames(body.replace("'tench'", "'ten\\x00ch'"), "m.txt"), { file: "m.txt", where: "line 1, column 1", problem: /Class name 0 contains a NUL character/ });
+    expectImportError(() => parseSynsetMapping("n01440764 tench\u0000\n", "map.txt"), { file: "map.txt", where: "line 1, column 16", problem: /NUL character/ });
+  });
+
   it("reports unclosed strings, stray tokens and wrong counts with their position", () => {
     expectImportError(() => parseModifiedClassNames(body.replace("'bikini',", "'bikini,"), "m.txt"), { file: "m.txt", where: "line 3, column 1", problem: /not closed before the end of its line/ });
     expectImportError(() => parseModifiedClassNames(body.replace("'tench',", "tench,"), "m.txt"), { file: "m.txt", where: "line 1, column 1", problem: /Expected a quoted class name, found "tench"/ });

@@ -1,7 +1,7 @@
 import { excerpt, ImportError } from "../import-error";
 import type { ClassRecord } from "../records";
 import { CLASS_COUNT, isWnid } from "./identifiers";
-import { describeOffset, isPlainObject, parseJsonText, preview } from "./json-input";
+import { describeOffset, isPlainObject, parseJsonText, preview, rejectNul } from "./json-input";
 import { LiteralSyntaxError, tokenize, type Token } from "./python-literal";
 
 /**
@@ -37,6 +37,7 @@ export function parseClassInfo(text: string, file: string): ClassRecord[] {
  * has no colon; both are read). Line order is the class index; there is no gloss.
  */
 export function parseSynsetMapping(text: string, file: string): ClassRecord[] {
+  rejectNul(text, file);
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
   if (lines.at(-1) === "") lines.pop();
   const records: (ClassRecord | undefined)[] = new Array(CLASS_COUNT);
@@ -94,6 +95,7 @@ export function parseClassNameList(text: string, file: string): string[] {
  * brackets are accepted so a complete list literal also reads.
  */
 export function parseModifiedClassNames(text: string, file: string): string[] {
+  rejectNul(text, file);
   let tokens: Token[];
   try {
     tokens = tokenize(text);
@@ -116,6 +118,8 @@ export function parseModifiedClassNames(text: string, file: string): string[] {
     if (expectName) {
       if (token.kind !== "string") throw new ImportError(file, where, `Expected a quoted class name, found ${excerpt(token.text)}.`);
       if (token.value.trim() === "") throw new ImportError(file, where, `Class name ${names.length} is empty.`);
+      // A Python escape such as '\x00' decodes to NUL, which PostgreSQL cannot store.
+      if (token.value.includes("\u0000")) throw new ImportError(file, where, `Class name ${names.length} contains a NUL character (U+0000), which cannot be stored.`);
       names.push(token.value);
       expectName = false;
     } else {

@@ -25,8 +25,11 @@ export interface ImageFolderOptions {
  * The folder becomes the dataset's image root; image keys are stored relative to it.
  */
 export async function importImageFolder(ctx: ImportContext, folder: string, options: ImageFolderOptions = {}): Promise<ImportSummary> {
-  const root = path.resolve(folder);
-  const files = await listImageFiles(root);
+  // A listing (`.txt`, one path per line, relative to the listing's folder) stands for a folder
+  // too large to walk or kept elsewhere, such as a bucket listing of 1.43M files.
+  const listing = folder.endsWith(".txt");
+  const root = path.resolve(listing ? path.dirname(folder) : folder);
+  const files = listing ? await listFromFile(folder) : await listImageFiles(root);
   if (files.length === 0) throw new ImportError(folder, null, "No image files (.JPEG, .jpg, .png, .webp) in this folder.");
   const rows: ImageRow[] = [];
   for (const [position, relative] of files.entries()) {
@@ -45,7 +48,7 @@ export async function importImageFolder(ctx: ImportContext, folder: string, opti
       storagePath: relative,
       width: info?.width ?? null,
       height: info?.height ?? null,
-      bytes: info?.bytes ?? (await stat(path.join(root, relative))).size,
+      bytes: info?.bytes ?? (listing ? null : (await stat(path.join(root, relative))).size),
       contentHash: info?.sha256 ?? null,
     });
     if (position % 500 === 499) ctx.onProgress?.(`read ${position + 1} of ${files.length} images`);
@@ -74,6 +77,13 @@ export async function setImageUrlTemplate(ctx: ImportContext, template: string):
     await client.query("UPDATE datasets SET url_template = $2, image_root = NULL WHERE id = $1", [datasetId, template]);
   });
   return { kind: "images", file: template, stored: 0 };
+}
+
+async function listFromFile(file: string): Promise<string[]> {
+  const lines = (await readInput(file)).toString("utf8").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const outside = lines.find((line) => !IMAGE_EXTENSION.test(line) || path.isAbsolute(line) || line.split(/[\\/]/).includes(".."));
+  if (outside !== undefined) throw new ImportError(file, null, `"${outside}" is not an image path relative to the listing's folder.`);
+  return lines.sort();
 }
 
 async function listImageFiles(root: string): Promise<string[]> {

@@ -3,8 +3,9 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
+import type { VerdictStatus } from "@/lib/generated/prisma/enums";
 import { describeWithSharedData, sharedDataDir } from "@/lib/import/parsers/test-helpers";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 import { importImagenetBundle } from "@/lib/import/run/imagenet-bundle";
 import { type DatasetStats, getDatasetStats } from "@/lib/stats/dataset-stats";
 
@@ -16,9 +17,8 @@ import { type DatasetStats, getDatasetStats } from "@/lib/stats/dataset-stats";
  * row becomes a status and a class set), in the few lines each takes.
  */
 
-type Status = "LABELED" | "NONE_FIT" | "NO_CONSENSUS" | "PROBLEMATIC";
 /** As the stats SQL compares verdicts: status plus sorted distinct classes. */
-type Verdict = { status: Status; classes: number[] };
+type Verdict = { status: VerdictStatus; classes: number[] };
 type Verdicts = Map<number, Verdict>;
 
 const dir = sharedDataDir();
@@ -31,7 +31,7 @@ const classSet = (values: Iterable<number>) => [...new Set(values)].sort((a, b) 
 const labelList = (text: string) => classSet(text.split(",").filter((part) => part.trim() !== "").map(Number));
 const verdictKey = (v: Verdict) => `${v.status}:${v.classes.join(",")}`;
 /** The "Flaws" categories: Z = no label fits, X = raters disagreed, A/B/M = labeled. */
-const statusOfCategory = (category: string): Status => (category === "Z" ? "NONE_FIT" : category === "X" ? "NO_CONSENSUS" : "LABELED");
+const statusOfCategory = (category: string): VerdictStatus => (category === "Z" ? "NONE_FIT" : category === "X" ? "NO_CONSENSUS" : "LABELED");
 
 /** real.json: position i is file number i + 1; an empty list means no class fits. */
 function realVerdicts(): Verdicts {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { ImportError } from "@/lib/import/import-error";
 import { findImportKind, type ImportOptions } from "@/lib/import/kinds";
+import { BundleReads } from "@/lib/import/load/bundle-reads";
 import { inTransaction } from "@/lib/import/load/transaction";
 import type { ImportContext, ImportSummary } from "@/lib/import/run/context";
 
@@ -79,10 +80,11 @@ export async function importImagenetBundle(ctx: ImportContext, folder: string): 
   if (!at("imagenet-classes/class_info.json")) {
     throw new ImportError(folder, null, "Expected imagenet-classes/class_info.json in this folder (the ImageNet class list).");
   }
+  const shared = { ...ctx, reads: new BundleReads() };
   if (ctx.dryRun && !ctx.client) {
-    return inTransaction(ctx.url, (client) => runSteps({ ...ctx, client, dryRun: false }, at), { dryRun: true });
+    return inTransaction(ctx.url, (client) => runSteps({ ...shared, client, dryRun: false }, at), { dryRun: true, signal: ctx.signal });
   }
-  return runSteps(ctx, at);
+  return runSteps(shared, at);
 }
 
 async function runSteps(ctx: ImportContext, at: Locate): Promise<ImportSummary[]> {

@@ -219,10 +219,17 @@ const FAILURES: FailureCase[] = [
   { name: "a wnid not in the taxonomy", input: ["bad/original.json", () => originalJson((n) => wnid(n === 5 ? 2000 : originalClass(n)))], run: (f) => importOriginalLabels(ctx, f), where: /^image_filenames position \d+$/, problem: /Unknown wnid "n10002000"/ },
   { name: "file number 50001", input: ["bad/50001.json", () => northcuttJson([{ ...NORTHCUTT[0]!, id: 50_001 }])], run: (f) => importNorthcutt(ctx, f), where: /^position 0, field id$/, problem: /outside 1\.\.50000/ },
   { name: "a float .npy", input: ["bad/float.npy", () => npy("<f8", [12, 5])], run: intoFixtureModel, where: /^header$/, problem: /integer class indices/ },
-  { name: "a .npy with too few rows", input: ["bad/rows.npy", () => npy("<i8", [12, 5])], run: intoFixtureModel, where: /^header$/, problem: /Expected 50000 rows/ },
+  { name: "a .npy with too few rows", input: ["bad/rows.npy", () => npy("<i8", [5, 5])], run: intoFixtureModel, where: /^header$/, problem: /Expected 12 rows \(one per image\), found 5/ },
   { name: "a 3-D .npy", input: ["bad/3d.npy", () => npy("<i8", [2, 5, 2])], run: intoFixtureModel, where: /^header$/, problem: /Expected shape/ },
   { name: "an image twice in a CSV", input: ["bad/twice.csv", () => tsiprasCsv([...TSIPRAS_ROWS, `${valName(1)},A,357,357,True`])], run: (f) => importTsipras(ctx, f), where: /^line 8$/, problem: /Image 1 appears twice/ },
   { name: "an image key twice in a JSON object", input: ["bad/twice/fixture_mistakes.json", () => mistakesJson([[1, 356], [2, 5], [1, 7]])], run: (f) => importMistakes(ctx, f), where: /^line 4, column \d+$/, problem: /appears twice/ },
+  {
+    name: "predictions naming only images outside the dataset",
+    input: ["bad/elsewhere.csv", () => ["file,class,score", `${valName(OUTSIDE)},357,0.8`, `${valName(OUTSIDE + 1)},356,0.7`].join("\n")],
+    run: (f) => importPredictions(ctx, f, { name: "model:elsewhere" }),
+    where: null,
+    problem: /None of the 2 predictions names an image of dataset "fixture-val"/,
+  },
   { name: "a missing file", input: ["bad/missing.csv"], run: (f) => importTsipras(ctx, f), where: null, problem: /No such file/ },
   {
     name: "a text file named .JPEG in an image folder",
@@ -293,5 +300,12 @@ describe("labels for images outside the dataset", () => {
     expect(await rowsOfSource("real")).toBe(12);
     const { rows } = await client.query("SELECT count(*)::int AS n FROM images WHERE file_number = $1", [OUTSIDE]);
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe("predictions", () => {
+  it("record how many predictions per image the file published", async () => {
+    const { rows } = await client.query("SELECT published_k FROM label_sources WHERE name = 'model:fixture'");
+    expect(rows).toEqual([{ published_k: 2 }]);
   });
 });

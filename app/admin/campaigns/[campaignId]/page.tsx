@@ -2,20 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignStatusButton } from "@/components/campaigns/campaign-status-button";
+import { ConsensusJobStatus } from "@/components/campaigns/consensus-job-status";
 import { ConsensusRuleForm } from "@/components/campaigns/consensus-rule-form";
+import { GoldPanel } from "@/components/gold/gold-panel";
+import { consensusDedupKey } from "@/lib/consensus/consensus-job";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getCampaignConsensus } from "@/lib/data/campaign-consensus";
 import { getCampaignProgress } from "@/lib/data/campaign-progress";
+import { getCampaignGoldReport } from "@/lib/data/gold";
+import { findLatestJob } from "@/lib/data/jobs";
 import { parseId } from "@/lib/validation/route-params";
 
 export const metadata: Metadata = { title: "Campaign" };
 
 export default async function CampaignPage({ params }: { params: Promise<{ campaignId: string }> }) {
-  await requirePagePermission("campaign:manage");
+  const user = await requirePagePermission("campaign:manage");
   const id = parseId((await params).campaignId);
   const progress = id === null ? null : await getCampaignProgress(id);
   if (!progress) notFound();
-  const consensus = (await getCampaignConsensus(progress.id))!;
+  const [consensus, gold, recomputation] = await Promise.all([
+    getCampaignConsensus(progress.id),
+    getCampaignGoldReport(user, progress.id),
+    findLatestJob(consensusDedupKey(progress.id)),
+  ]);
+  if (!consensus) notFound();
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <div className="flex items-center gap-4">
@@ -30,6 +40,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
       </div>
       <p className="text-sm text-slate-600">
         {progress.annotatorsPerImage} annotator{progress.annotatorsPerImage > 1 ? "s" : ""} per image · {progress.showPriorLabels ? "prior labels shown" : "blind pass"}
+        {progress.goldImages > 0 && ` · ${progress.goldImages.toLocaleString("en")} gold image${progress.goldImages > 1 ? "s" : ""} besides, shown to every member and not counted below`}
       </p>
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
         {[["Images", progress.images], ["Done", progress.done], ["In progress", progress.inProgress], ["Left", progress.left]].map(([label, value]) => (
@@ -46,7 +57,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
           </h2>
           <p className="text-sm text-slate-600">
             {(
-              [["agreed", consensus.byStatus.agreed], ["disagreed", consensus.byStatus.disagreed], ["resolved", consensus.byStatus.resolved], ["excluded", consensus.byStatus.excluded], ["in progress", consensus.byStatus.inProgress], ["unlabeled", consensus.byStatus.unlabeled]] as const
+              [["agreed", consensus!.byStatus.agreed], ["disagreed", consensus!.byStatus.disagreed], ["resolved", consensus!.byStatus.resolved], ["excluded", consensus!.byStatus.excluded], ["in progress", consensus!.byStatus.inProgress], ["unlabeled", consensus!.byStatus.unlabeled]] as const
             )
               .map(([label, n]) => `${n.toLocaleString("en")} ${label}`)
               .join(" · ")}
@@ -56,7 +67,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
           </Link>
         </div>
         <ConsensusRuleForm campaignId={progress.id} rule={consensus.rule} quorum={consensus.quorum} />
+        <ConsensusJobStatus campaignId={progress.id} job={recomputation} canCancel />
       </section>
+      {gold && (gold.goldImages > 0 || gold.annotators.some((row) => row.paused)) && <GoldPanel report={gold} />}
       <table className="w-full overflow-hidden rounded-lg bg-white text-sm ring-1 ring-slate-200">
         <caption className="sr-only">Progress per annotator</caption>
         <thead className="bg-slate-100 text-left text-slate-600">

@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { chartCsv, isChart } from "@/lib/data/chart-csv";
-import { DEFAULT_DATASET } from "@/lib/import/run/context";
+import { DEFAULT_DATASET } from "@/lib/datasets";
 
 /** A chart's data as CSV. Without data:export the answer is the same 404 as for an unknown chart. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ chart: string }> }) {

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GoldAnswerForm } from "@/components/gold/gold-answer-form";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { countClasses } from "@/lib/data/classes";
+import { getGoldAnswer } from "@/lib/data/gold";
 import { getImageTimeline, type TimelineEvent } from "@/lib/data/image-timeline";
 import { NotFoundError } from "@/lib/errors";
 import { parseId } from "@/lib/validation/route-params";
@@ -20,12 +24,15 @@ const KIND: Record<TimelineEvent["kind"], { label: string; tone: BadgeTone }> = 
 
 /** Everything that happened to one image, in time order (reviewers: it shows who decided what). */
 export default async function ImageTimelinePage({ params }: { params: Promise<{ imageId: string }> }) {
-  await requirePagePermission("review:read");
+  const user = await requirePagePermission("review:read");
   const imageId = parseId((await params).imageId);
   if (imageId === null) notFound();
   let timeline;
+  let gold;
+  let classCount;
   try {
     timeline = await getImageTimeline(imageId);
+    [gold, classCount] = await Promise.all([getGoldAnswer(user, imageId), countClasses()]);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -38,6 +45,7 @@ export default async function ImageTimelinePage({ params }: { params: Promise<{ 
           Review queue
         </Link>
       </div>
+      {can(user, "campaign:manage") && <GoldAnswerForm imageId={imageId} current={gold ?? null} classCount={classCount} />}
       <ol aria-label="Timeline" className="divide-y divide-slate-100 rounded-lg bg-white text-sm ring-1 ring-slate-200">
         {timeline.events.map((event, i) => (
           <li key={i} className="grid grid-cols-[10rem_6rem_1fr] gap-3 px-3 py-2">

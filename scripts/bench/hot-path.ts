@@ -1,0 +1,236 @@
+/**
+ * The labeling hot path over HTTP, as the labeling screen drives it once open: submit the image on
+ * screen (a server action that answers with the images held next, claiming one more), then fetch
+ * the workbench data of the newly held image (GET /api/labeling/<campaign>/items), again. The
+ * page itself renders once per session, not per image (measured apart: drivePageRenders). Each
+ * simulated annotator is one autocannon instance with one connection and its own session, so a
+ * connection never carries another annotator's cookie; the instances run side by side against one
+ * or more app servers.
+ */
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import type { Db } from "@/lib/db";
+import { seedCampaign, seedClasses, seedDataset, seedUser, FACTORY_PASSWORD } from "@/lib/testing/factories";
+import { actionHeaders, actionIds, actionResult, signIn } from "./app-server";
+
+export interface Annotator {
+  cookie: string;
+  /** The server this annotator talks to (annotators are spread over servers round robin). */
+  server: string;
+  /** The images this annotator holds, the one on screen first, as the server last answered; shared by copies moved to another server. */
+  held: number[];
+}
+
+export interface HotPathSetup {
+  campaignId: number;
+  annotators: Annotator[];
+  actions: Record<string, string>;
+}
+
+/** A campaign of `images` images, one annotation each, and `count` annotators signed in over HTTP, each holding its first images. */
+export async function seedHotPath(db: Db, servers: readonly string[], images: number, count: number): Promise<HotPathSetup> {
+  // Submits are checked against the taxonomy: the classes the decisions name must exist.
+  await seedClasses(db);
+  const { datasetId, imageIds } = await seedDataset(db, images);
+  const users = [];
+  for (let i = 0; i < count; i++) users.push(await seedUser(db));
+  const campaignId = await seedCampaign(db, { datasetId, imageIds, memberIds: users.map((user) => user.id) });
+  const actions = actionIds(["claimNextImagesAction", "submitDecisionAction"]);
+  // One after another: fifty password checks at once exhaust the server's database pool.
+  const annotators: Annotator[] = [];
+  for (const [i, user] of users.entries()) {
+    const server = servers[i % servers.length]!;
+    const cookie = await signIn(server, user.email, FACTORY_PASSWORD);
+    annotators.push({ server, cookie, held: await startLabeling(server, actions, cookie, campaignId) });
+  }
+  return { campaignId, annotators, actions };
+}
+
+/** What "Start labeling" does: claims ahead through the action; answers the images now held. */
+export async function startLabeling(server: string, actions: Record<string, string>, cookie: string, campaignId: number): Promise<number[]> {
+  const answer = await fetch(`${server}/label/${campaignId}`, { method: "POST", headers: actionHeaders(actions.claimNextImagesAction!, cookie), body: JSON.stringify([{ campaignId }]) });
+  const claimed = actionResult(await answer.text()) as { ok: boolean; data?: number[] } | undefined;
+  if (!claimed?.ok || !claimed.data?.length) throw new Error(`Could not claim images of campaign ${campaignId} (${answer.status}).`);
+  return claimed.data;
+}
+
+export type Step = "submit" | "items";
+const STEPS: readonly Step[] = ["submit", "items"];
+
+export interface LoadResult {
+  /** Every request's latency (ms) by step, as autocannon timed it. */
+  latencies: Record<Step, number[]>;
+  /** Completed submit → items loops per second, over all annotators. */
+  loopsPerSecond: number;
+  requestsPerSecond: number;
+  /** Answers that were not 200, or actions that answered { ok: false }. */
+  failures: number;
+  /** The first failures, to say what went wrong. */
+  failureSamples: string[];
+  bytes: Record<Step, number>;
+}
+
+/**
+ * Runs `annotators` for `seconds`. Without a rate each loops as fast as the server answers (closed
+ * loop); with `requestsPerSecond` the total is spread evenly over them (autocannon paces each
+ * connection, so a server slower than the pace lowers the rate it reaches: read `requestsPerSecond`).
+ */
+export async function driveHotPath(setup: HotPathSetup, annotators: readonly Annotator[], seconds: number, requestsPerSecond?: number): Promise<LoadResult> {
+  const latencies: Record<Step, number[]> = { submit: [], items: [] };
+  const bytes: Record<Step, number> = { submit: 0, items: 0 };
+  let failures = 0;
+  const failureSamples: string[] = [];
+  let loops = 0;
+  const { campaignId, actions } = setup;
+  const fail = (what: string) => {
+    failures++;
+    if (failureSamples.length < 3) failureSamples.push(what.slice(0, 300));
+  };
+  const runs = annotators.map((annotator) => {
+    let step = 0;
+    // The images the submit's answer added to what the screen holds: the ones the browser fetches.
+    let fresh: number[] = [];
+    const instance = autocannon({
+      url: annotator.server,
+      connections: 1,
+      duration: seconds,
+      // autocannon gives up on a request after 10 s; a saturated server is slower than that and should be measured, not dropped.
+      timeout: 60,
+      overallRate: requestsPerSecond ? requestsPerSecond / annotators.length : undefined,
+      setupClient: (client) => void client.on("reset", () => (step = 0)),
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request: autocannon.Request) => ({
+            ...request,
+            path: `/label/${campaignId}/${annotator.held[0]}`,
+            headers: actionHeaders(actions.submitDecisionAction!, annotator.cookie),
+            body: JSON.stringify([{
+              campaignId,
+              imageId: annotator.held[0],
+              content: { classes: [annotator.held[0]! % 1000], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "" },
+              requestId: randomUUID(),
+              timeSpentMs: 1500,
+              shownClasses: [],
+              shownSources: [],
+            }]),
+          }),
+          onResponse: (status: number, body: string) => {
+            const result = actionResult(body) as { ok: boolean; data?: { next: number[] } } | undefined;
+            if (status !== 200 || !result?.ok || !result.data?.next.length) return fail(`submit ${status}: ${body}`);
+            const before = new Set(annotator.held);
+            fresh = result.data.next.filter((id) => !before.has(id));
+            annotator.held.splice(0, annotator.held.length, ...result.data.next);
+            loops++;
+          },
+        },
+        {
+          method: "GET",
+          // Nothing new claimed (the campaign ran dry) asks for the last held image, which a reload would fetch too.
+          setupRequest: (request: autocannon.Request) => ({
+            ...request,
+            path: `/api/labeling/${campaignId}/items?ids=${(fresh.length > 0 ? fresh : annotator.held.slice(-1)).join(",")}`,
+            headers: { cookie: annotator.cookie },
+          }),
+          onResponse: (status: number, body: string) => {
+            if (status !== 200) return fail(`items ${status}: ${body}`);
+            if ((JSON.parse(body) as { items: unknown[] }).items.length === 0) fail("items: none of the held images came back");
+          },
+        },
+      ],
+    } as autocannon.Options);
+    // Responses arrive in request order on a connection; a reset starts again at the submit.
+    instance.on("response", (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+      const name = STEPS[step]!;
+      latencies[name].push(responseTime);
+      bytes[name] += resBytes;
+      step = (step + 1) % STEPS.length;
+    });
+    instance.on("reqError", (error: Error) => fail(`request error: ${error.message}`));
+    return instance;
+  });
+  const results = await Promise.all(runs);
+  const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
+  return { latencies, bytes, failures, failureSamples, loopsPerSecond: loops / seconds, requestsPerSecond: requests / seconds };
+}
+
+/** Server renders of the labeling page (a direct load or reload of the image on screen) by one annotator for `seconds`: latencies and bytes. */
+export async function drivePageRenders(setup: HotPathSetup, annotator: Annotator, seconds: number): Promise<{ latencies: number[]; bytes: number; failures: number }> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let bytes = 0;
+  const instance = autocannon({
+    url: annotator.server,
+    connections: 1,
+    duration: seconds,
+    timeout: 60,
+    requests: [{ method: "GET", path: `/label/${setup.campaignId}/${annotator.held[0]}`, headers: { cookie: annotator.cookie } }],
+  } as autocannon.Options);
+  instance.on("response", (_client: unknown, status: number, resBytes: number, responseTime: number) => {
+    if (status !== 200) return void failures++;
+    latencies.push(responseTime);
+    bytes += resBytes;
+  });
+  await instance;
+  return { latencies, bytes: Math.round(bytes / Math.max(1, latencies.length)), failures };
+}
+
+/**
+ * Images held or labeled by more annotators than the campaign asks for, and open-slot counts that
+ * went below zero: both must be 0 after any run, however many servers claimed at once.
+ */
+export async function overAssigned(url: string, campaignId: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ over: string }>(
+      `SELECT count(*) AS over FROM campaign_images ci JOIN campaigns c ON c.id = ci.campaign_id
+       WHERE ci.campaign_id = $1 AND (ci.open_slots < 0
+         OR (SELECT count(*) FROM assignments a WHERE a.campaign_id = ci.campaign_id AND a.image_id = ci.image_id AND a.status IN ('ACTIVE', 'SUBMITTED')) > c.annotators_per_image
+         OR (SELECT count(*) FROM decisions d WHERE d.campaign_id = ci.campaign_id AND d.image_id = ci.image_id) > c.annotators_per_image)`,
+      [campaignId],
+    );
+    return Number(rows[0]!.over);
+  } finally {
+    await client.end();
+  }
+}
+
+/** How many transactions (statements outside a transaction count one each) the database committed so far. */
+export async function committedTransactions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // The statistics are a snapshot per transaction; clear it so each call sees fresh counts.
+    await client.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await client.query<{ commits: string }>("SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()");
+    return Number(rows[0]!.commits);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The floor any request pays on this machine before the app does anything: `GET /robots.txt`, a
+ * static file through Next.js and the proxy, no session, no database. `connections` loop as fast
+ * as the server answers, or share `requestsPerSecond` between them.
+ */
+export async function driveStaticFloor(server: string, connections: number, seconds: number, requestsPerSecond?: number): Promise<{ latencies: number[]; requestsPerSecond: number; failures: number }> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const instance = autocannon({
+    url: server,
+    connections,
+    duration: seconds,
+    timeout: 60,
+    overallRate: requestsPerSecond,
+    requests: [{ method: "GET", path: "/robots.txt" }],
+  } as autocannon.Options);
+  instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    if (status !== 200) return void failures++;
+    latencies.push(responseTime);
+  });
+  const result = await instance;
+  return { latencies, requestsPerSecond: result.requests.total / seconds, failures };
+}
