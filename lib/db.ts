@@ -6,6 +6,9 @@ export function createDb(connectionString: string) {
     adapter: new PrismaPg({ connectionString }),
     // Password hashes never leave the data layer unless a query selects them by name.
     omit: { user: { passwordHash: true } },
+    // A burst of claims or submits queues for the pool; Prisma's default 2 s wait for a connection
+    // failed such requests on a loaded 2-core machine (claim-race test) where waiting succeeds.
+    transactionOptions: { maxWait: 10_000 },
   });
 }
 

@@ -14,7 +14,7 @@ afterAll(() => db.$disconnect());
 const relabel = (...args: string[]) => runRelabelInProcess(args);
 
 describe("relabel duplicates", () => {
-  it("scan hashes what is missing and prints the groups as JSON; a second scan hashes nothing; import names a bad line", { timeout: 60_000 }, async () => {
+  it("scan hashes what is missing and prints the groups as JSON; a second scan hashes nothing; import names a bad line", { timeout: 180_000 }, async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "relabel-cli-dups-"));
     const original = path.join(root, "prisma/demo/imagenet-val-images/ILSVRC2012_val_00000001.JPEG");
     await copyFile(original, path.join(folder, "ILSVRC2012_val_00000001.JPEG"));

@@ -146,7 +146,7 @@ describeWithSharedData("importImagenetBundle on the published files", () => {
   beforeAll(async () => {
     await importImagenetBundle({ url: process.env.DATABASE_URL!, dataset: DEFAULT_DATASET }, dir);
     stats = (await getDatasetStats(db, DEFAULT_DATASET))!;
-  }, 120_000);
+  }, 300_000);
   afterAll(() => db.$disconnect());
 
   it("holds one image per original label, with pixels for every validation file in the image folder", () => {
