@@ -28,7 +28,7 @@ test("validate an import on the queue, see the result again after a reload, run 
   // A worker validates it: the form shows the job waiting or running, then what the import would store.
   await expect(form.getByRole("status")).toContainText(/Validation #\d+\s*(queued|running)/);
   await page.screenshot({ path: "/tmp/shots/import-validation-queued.png" });
-  await expect(form.getByRole("status")).toContainText("Valid. Importing would store:", { timeout: 30_000 });
+  await expect(form.getByRole("status")).toContainText("Valid. Importing would store:", { timeout: 60_000 });
   await expect(form.getByRole("status")).toContainText("5,440 rows");
   const validationId = new URL(page.url()).searchParams.get("validation") ?? "";
   expect(validationId).toMatch(/^\d+$/);
@@ -46,7 +46,7 @@ test("validate an import on the queue, see the result again after a reload, run 
   await fill();
   await form.getByRole("button", { name: "Import", exact: true }).click();
   const row = await startedImportRow(page, form);
-  await expect(row).toContainText("succeeded", { timeout: 30_000 });
+  await expect(row).toContainText("succeeded", { timeout: 60_000 });
   await expect(row).toContainText("5,440 rows stored");
   const after = await e2eDb().labelSource.findFirstOrThrow({ where: { name: "northcutt" }, select: { options: true } });
   expect(after.options).toEqual({ rule: "unanimous" });
@@ -70,7 +70,7 @@ test("upload a file, then validate it", async ({ page }) => {
   await form.getByLabel("…or upload a file").setInputFiles(path.join(DEMO, "clip-classnames/openai_imagenet_classes.json"));
   await expect(form.getByLabel(/Path on the server/)).toHaveValue(/uploads\/.+\/openai_imagenet_classes\.json$/);
   await form.getByRole("button", { name: "Validate" }).click();
-  await expect(form.getByRole("status")).toContainText("openai-names: 1,000 rows", { timeout: 30_000 });
+  await expect(form.getByRole("status")).toContainText("openai-names: 1,000 rows", { timeout: 60_000 });
 });
 
 test("a bad import says what is wrong and writes nothing", async ({ page }) => {
@@ -86,7 +86,7 @@ test("a bad import says what is wrong and writes nothing", async ({ page }) => {
   const before = await e2eDb().sourceLabel.count({ where: { source: { name: "real" } } });
   await form.getByRole("button", { name: "Import", exact: true }).click();
   const row = await startedImportRow(page, form);
-  await expect(row).toContainText("failed", { timeout: 30_000 });
+  await expect(row).toContainText("failed", { timeout: 60_000 });
   await expect(row).toContainText("class_info.json");
   expect(await e2eDb().sourceLabel.count({ where: { source: { name: "real" } } })).toBe(before);
 });

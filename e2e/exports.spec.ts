@@ -33,7 +33,7 @@ async function exportAndDownload(page: Page, format: string, campaignId: number)
   await expect(form.getByRole("status")).toContainText("started");
   const exportId = Number((await form.getByRole("status").textContent())!.match(/Export (\d+)/)![1]);
   const row = page.getByRole("region", { name: "History" }).getByRole("row").filter({ has: page.getByRole("cell", { name: String(exportId), exact: true }) });
-  await expect(row).toContainText("succeeded", { timeout: 30_000 });
+  await expect(row).toContainText("succeeded", { timeout: 60_000 });
   const downloading = page.waitForEvent("download");
   await row.getByRole("link", { name: `Download export ${exportId}` }).click();
   const download = await downloading;

@@ -54,7 +54,7 @@ test("an admin marks gold images, a campaign mixes them in, the annotator misses
   for (let i = 0; i < 4; i++) {
     const heading = annotator.getByRole("heading", { level: 1 });
     // The first claim and each next image can take a while on the shared 2-core CI machine.
-    await expect(heading).toHaveText(/ILSVRC2012_val_0000004[1-4]\.JPEG/, { timeout: 30_000 });
+    await expect(heading).toHaveText(/ILSVRC2012_val_0000004[1-4]\.JPEG/, { timeout: 60_000 });
     const shown = (await heading.textContent()) ?? "";
     // Every image gets "tench": right for 41, a miss for 42.
     await annotator.keyboard.press("/");
@@ -66,9 +66,9 @@ test("an admin marks gold images, a campaign mixes them in, the annotator misses
     await expect(annotator.getByRole("button", { name: "Remove tench" })).toBeVisible();
     if (i === 0) await annotator.screenshot({ path: "/tmp/shots/gold-workbench.png", fullPage: true });
     await annotator.keyboard.press("Enter");
-    if (i < 3) await expect(heading).not.toHaveText(shown, { timeout: 30_000 });
+    if (i < 3) await expect(heading).not.toHaveText(shown, { timeout: 60_000 });
   }
-  await expect(annotator.getByRole("heading", { name: "Nothing left to label here" })).toBeVisible({ timeout: 30_000 });
+  await expect(annotator.getByRole("heading", { name: "Nothing left to label here" })).toBeVisible({ timeout: 60_000 });
 
   await admin.goto(`/admin/campaigns/${campaignId}`);
   const gold = admin.getByRole("region", { name: "Gold accuracy" });

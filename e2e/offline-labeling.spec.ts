@@ -53,7 +53,7 @@ test("an edit made offline survives a reload while the server does not answer, a
       return (draft?.payload as { notes?: string } | undefined)?.notes ?? null;
     }, { timeout: 45_000 })
     .toBe("fox kit, seen while offline");
-  await expect.poll(async () => (await keptInBrowser(page)).length, { timeout: 10_000 }).toBe(0);
+  await expect.poll(async () => (await keptInBrowser(page)).length, { timeout: 30_000 }).toBe(0);
 });
 
 test("a submit kept offline survives a reload while the server does not answer, and is sent exactly once with the id it was kept with", async ({ page, context }) => {

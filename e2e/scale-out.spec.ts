@@ -47,12 +47,12 @@ test("an export started through server A is written by a worker and shows its re
   const pageB = await contextB.newPage();
   await signInThroughForm(pageB, ACCOUNTS.admin.email, { path: "/admin/exports" }).catch(async (error: unknown) => {
     // A slow first sign-in on B is not what this test is about: wait for it to land, then go on.
-    await expect(pageB).toHaveURL(/\/admin\/exports$/, { timeout: 30_000 }).catch(() => {
+    await expect(pageB).toHaveURL(/\/admin\/exports$/, { timeout: 60_000 }).catch(() => {
       throw error;
     });
   });
   const row = pageB.getByRole("region", { name: "History" }).getByRole("row").filter({ has: pageB.getByRole("cell", { name: String(exportId), exact: true }) });
-  await expect(row).toContainText("succeeded", { timeout: 30_000 });
+  await expect(row).toContainText("succeeded", { timeout: 60_000 });
   const downloading = pageB.waitForEvent("download");
   await row.getByRole("link", { name: `Download export ${exportId}` }).click();
   expect(readFileSync((await (await downloading).path())!, "utf8").split("\n")[0]).toMatch(/^file/);

@@ -22,7 +22,7 @@ test("health answers signed out, metrics only for an admin, and an import runs o
   await form.getByRole("button", { name: "Import", exact: true }).click();
   await expect(form.getByRole("status")).toContainText("queued for the next free worker");
   const row = await startedImportRow(page, form);
-  await expect(row).toContainText("succeeded", { timeout: 30_000 });
+  await expect(row).toContainText("succeeded", { timeout: 60_000 });
   await expect(row).toContainText("1,000 rows stored");
   await page.screenshot({ path: "/tmp/shots/jobs-imports.png", fullPage: true });
 

@@ -7,7 +7,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export async function startedImportRow(page: Page, form: Locator): Promise<Locator> {
   const status = form.getByRole("status");
   // The action only queues the job, but a loaded CI machine can take seconds to answer it.
-  await expect(status).toContainText(/Import #\d+ started/, { timeout: 30_000 });
+  await expect(status).toContainText(/Import #\d+ started/, { timeout: 60_000 });
   const jobId = (await status.textContent())?.match(/Import #(\d+)/)?.[1] ?? "";
   return page
     .getByRole("region", { name: "History" })
