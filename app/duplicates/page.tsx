@@ -4,7 +4,7 @@ import { ScanPanel } from "@/components/duplicates/scan-panel";
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listDuplicateGroups } from "@/lib/data/duplicates";
+import { getHashingCoverage, listDuplicateGroups } from "@/lib/data/duplicates";
 import { findLatestJob } from "@/lib/data/jobs";
 import { duplicateScanDedupKey } from "@/lib/duplicates/scan-job";
 import { DEFAULT_DATASET } from "@/lib/datasets";
@@ -18,11 +18,11 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
   const user = await requirePagePermission("review:read");
   const raw = await searchParams;
   const filter = duplicateFilterSchema.parse({ kind: raw.kind || undefined, split: raw.split || undefined, classIndex: raw.class || undefined });
-  const [{ total, groups, pageSize }, scan] = await Promise.all([listDuplicateGroups(filter), findLatestJob(duplicateScanDedupKey(DEFAULT_DATASET))]);
+  const [{ total, groups, pageSize }, scan, coverage] = await Promise.all([listDuplicateGroups(filter), findLatestJob(duplicateScanDedupKey(DEFAULT_DATASET)), getHashingCoverage(DEFAULT_DATASET)]);
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Duplicates</h1>
-      <ScanPanel dataset={DEFAULT_DATASET} job={scan} canStart={can(user, "data:import")} />
+      <ScanPanel dataset={DEFAULT_DATASET} job={scan} coverage={coverage} canStart={can(user, "data:import")} />
       <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter groups">
         <label className="flex flex-col gap-1">
           Kind

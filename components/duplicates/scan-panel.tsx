@@ -4,6 +4,7 @@ import { JobProgress, JobStatusBadge, when } from "@/components/admin/job-status
 import { LiveRefresh } from "@/components/admin/live-refresh";
 import { ActionButton } from "@/components/ui/action-button";
 import { cancelDuplicateScanAction, startDuplicateScanAction } from "@/lib/actions/duplicates";
+import type { HashingCoverage } from "@/lib/data/duplicates";
 import type { JobRow } from "@/lib/data/jobs";
 import { isActiveJob } from "@/lib/jobs/job-state";
 
@@ -11,7 +12,7 @@ import { isActiveJob } from "@/lib/jobs/job-state";
  * The dataset's latest hashing scan, live while it runs; admins start or cancel one here (on the
  * duplicates page, and on the imports page, where a freshly imported dataset wants one).
  */
-export function ScanPanel({ dataset, job, canStart, groupsLink = false }: { dataset: string; job: JobRow | null; canStart: boolean; groupsLink?: boolean }) {
+export function ScanPanel({ dataset, job, coverage, canStart, groupsLink = false }: { dataset: string; job: JobRow | null; coverage: HashingCoverage; canStart: boolean; groupsLink?: boolean }) {
   const active = isActiveJob(job);
   return (
     <section aria-label="Duplicate scan" className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
@@ -26,8 +27,12 @@ export function ScanPanel({ dataset, job, canStart, groupsLink = false }: { data
           <span className="text-xs text-slate-500">{when(job.finishedAt ?? job.createdAt)}</span>
         </span>
       ) : (
-        <span className="text-slate-600">Never scanned from here (the CLI&apos;s <code>duplicates scan</code> does the same).</span>
+        <span className="text-slate-600">No scan started here (the CLI&apos;s <code>duplicates scan</code> does the same).</span>
       )}
+      <span className="text-slate-600">
+        {coverage.hashed.toLocaleString("en")} of {coverage.images.toLocaleString("en")} images hashed
+        {coverage.lastHashedAt && <>, the last at {when(coverage.lastHashedAt)}</>}
+      </span>
       {groupsLink && (
         <Link href="/duplicates" className="text-indigo-700 underline">
           Duplicate groups

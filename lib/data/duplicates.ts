@@ -80,3 +80,18 @@ export async function getGroupPair(groupId: number, a: number, b: number) {
   const members = await db.duplicateMember.findMany({ where: { groupId, imageId: { in: [a, b] } }, select: { imageId: true } });
   return members.length === 2 && a !== b ? { a, b } : null;
 }
+
+/**
+ * How far hashing has got in a dataset, however it was started (the demo load, the CLI, a job):
+ * images with pixels, how many are hashed, and when the last one was.
+ */
+export async function getHashingCoverage(datasetSlug: string) {
+  const withPixels = { dataset: { slug: datasetSlug }, bytes: { not: null } };
+  const [images, hashed] = await Promise.all([
+    db.image.count({ where: withPixels }),
+    db.image.aggregate({ where: { ...withPixels, hashedAt: { not: null } }, _count: true, _max: { hashedAt: true } }),
+  ]);
+  return { images, hashed: hashed._count, lastHashedAt: hashed._max.hashedAt };
+}
+
+export type HashingCoverage = Awaited<ReturnType<typeof getHashingCoverage>>;

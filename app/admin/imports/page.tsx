@@ -5,6 +5,7 @@ import { ScanPanel } from "@/components/duplicates/scan-panel";
 import { cancelImportAction } from "@/lib/actions/imports";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { getHashingCoverage } from "@/lib/data/duplicates";
 import { findLatestJob, listJobs } from "@/lib/data/jobs";
 import { duplicateScanDedupKey } from "@/lib/duplicates/scan-job";
 import { importJob } from "@/lib/import/jobs";
@@ -16,12 +17,12 @@ export const metadata: Metadata = { title: "Imports" };
 
 export default async function ImportsPage() {
   const user = await requirePagePermission("data:import");
-  const [jobs, scan] = await Promise.all([listJobs({ kind: importJob.name, limit: 30 }), findLatestJob(duplicateScanDedupKey(DEFAULT_DATASET))]);
+  const [jobs, scan, coverage] = await Promise.all([listJobs({ kind: importJob.name, limit: 30 }), findLatestJob(duplicateScanDedupKey(DEFAULT_DATASET)), getHashingCoverage(DEFAULT_DATASET)]);
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Imports</h1>
       <ImportForm kinds={importKindsForForm()} roots={importRoots()} defaultDataset={DEFAULT_DATASET} />
-      <ScanPanel dataset={DEFAULT_DATASET} job={scan} canStart={can(user, "data:import")} groupsLink />
+      <ScanPanel dataset={DEFAULT_DATASET} job={scan} coverage={coverage} canStart={can(user, "data:import")} groupsLink />
       <JobTable jobs={jobs} cancel={cancelImportAction} empty="No imports yet." showKind={false} allJobs={can(user, "system:monitor")} />
     </main>
   );
