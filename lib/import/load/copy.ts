@@ -2,6 +2,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type { PoolClient, Client } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { copyHandoffListener } from "@/lib/import/load/handoff";
 
 export type CopyValue = string | number | boolean | null | readonly number[] | readonly string[] | object;
 
@@ -24,7 +25,7 @@ export async function copyRows(
  */
 export async function copyLines(client: PoolClient | Client, table: string, columns: readonly string[], lines: Iterable<string>): Promise<void> {
   const sql = `COPY ${table} (${columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`;
-  await pipeline(Readable.from(batches(lines)), client.query(copyFrom(sql)));
+  await pipeline(Readable.from(batches(lines, copyHandoffListener())), client.query(copyFrom(sql)));
 }
 
 /** Rows made one at a time as COPY asks for them: a streamed file stays a stream. */
@@ -37,7 +38,7 @@ export function encodeRow(row: readonly CopyValue[], width = row.length): string
   return row.map(encodeValue).join("\t");
 }
 
-function* batches(lines: Iterable<string>): Generator<string> {
+function* batches(lines: Iterable<string>, handedOff: (() => void) | undefined): Generator<string> {
   let batch = "";
   for (const line of lines) {
     batch += line + "\n";
@@ -48,6 +49,7 @@ function* batches(lines: Iterable<string>): Generator<string> {
     }
   }
   if (batch) yield batch;
+  handedOff?.();
 }
 
 export function encodeValue(value: CopyValue): string {
