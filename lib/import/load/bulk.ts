@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { type CopyValue, copyRows } from "@/lib/import/load/copy";
+import { copyLines } from "@/lib/import/load/copy";
 
 /** A column the COPY fills that references another table's id. */
 export interface Reference {
@@ -32,7 +32,7 @@ export async function lockForBulkLoad(client: pg.Client): Promise<boolean> {
 }
 
 /**
- * COPY of rows whose references the caller resolved in this transaction, checked as a whole
+ * COPY of rows (encoded lines, see copyLines) whose references the caller resolved in this transaction, checked as a whole
  * afterwards instead of row by row. `scope` selects the rows just written (e.g. `source_id = $1`).
  * Only the COPY runs without triggers: deletes before it keep their cascades.
  */
@@ -40,18 +40,18 @@ export async function copyReferencing(
   client: pg.Client,
   table: string,
   columns: readonly string[],
-  rows: Iterable<readonly CopyValue[]>,
+  lines: Iterable<string>,
   references: readonly Reference[],
   scope: { where: string; params: unknown[] },
 ): Promise<void> {
   if (!(await lockForBulkLoad(client))) {
-    await copyRows(client, table, columns, rows);
+    await copyLines(client, table, columns, lines);
     return;
   }
   await client.query("SET LOCAL session_replication_role = replica");
   // Restored only after a COPY that succeeded: one that failed (a streamed file's bad line) has
   // aborted the transaction, which ends the setting with it, and a query here would hide the error.
-  await copyRows(client, table, columns, rows);
+  await copyLines(client, table, columns, lines);
   await client.query("SET LOCAL session_replication_role = origin");
   for (const reference of references) {
     const { rows: dangling } = await client.query<{ value: number }>(

@@ -2,6 +2,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type { PoolClient, Client } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { copyHandoffListener } from "@/lib/import/load/handoff";
 
 export type CopyValue = string | number | boolean | null | readonly number[] | readonly string[] | object;
 
@@ -15,9 +16,16 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<readonly CopyValue[]>,
 ): Promise<void> {
+  await copyLines(client, table, columns, mapRows(rows, (row) => encodeRow(row, columns.length)));
+}
+
+/**
+ * COPY of rows already encoded, one line each without its newline (encodeRow, or a loader's own
+ * encoder that writes a fixed set of columns without an array per row).
+ */
+export async function copyLines(client: PoolClient | Client, table: string, columns: readonly string[], lines: Iterable<string>): Promise<void> {
   const sql = `COPY ${table} (${columns.map((column) => `"${column}"`).join(", ")}) FROM STDIN`;
-  const source = Readable.from(encodeRows(rows, columns.length));
-  await pipeline(source, client.query(copyFrom(sql)));
+  await pipeline(Readable.from(batches(lines, copyHandoffListener())), client.query(copyFrom(sql)));
 }
 
 /** Rows made one at a time as COPY asks for them: a streamed file stays a stream. */
@@ -25,11 +33,15 @@ export function* mapRows<T, U>(items: Iterable<T>, map: (item: T) => U): Generat
   for (const item of items) yield map(item);
 }
 
-function* encodeRows(rows: Iterable<readonly CopyValue[]>, width: number): Generator<string> {
+export function encodeRow(row: readonly CopyValue[], width = row.length): string {
+  if (row.length !== width) throw new Error(`COPY row has ${row.length} values, expected ${width}.`);
+  return row.map(encodeValue).join("\t");
+}
+
+function* batches(lines: Iterable<string>, handedOff: (() => void) | undefined): Generator<string> {
   let batch = "";
-  for (const row of rows) {
-    if (row.length !== width) throw new Error(`COPY row has ${row.length} values, expected ${width}.`);
-    batch += row.map(encodeValue).join("\t") + "\n";
+  for (const line of lines) {
+    batch += line + "\n";
     // Yielding ~64 KiB at a time keeps the stream busy without building one giant string.
     if (batch.length > 65_536) {
       yield batch;
@@ -37,6 +49,7 @@ function* encodeRows(rows: Iterable<readonly CopyValue[]>, width: number): Gener
     }
   }
   if (batch) yield batch;
+  handedOff?.();
 }
 
 export function encodeValue(value: CopyValue): string {
@@ -52,7 +65,7 @@ export function encodeValue(value: CopyValue): string {
 }
 
 /** The common case (class lists, scores): nothing in a number needs quoting or escaping (as encodeArray writes them). */
-const encodeNumbers = (values: readonly number[]) => `{${values.join(",")}}`;
+export const encodeNumbers = (values: readonly number[]) => `{${values.join(",")}}`;
 
 /** PostgreSQL array literal: every element double-quoted so commas, braces and spaces survive. */
 function encodeArray(values: readonly (number | string)[]): string {

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Split } from "@/lib/generated/prisma/enums";
 import { copyReferencing, lockForBulkLoad } from "@/lib/import/load/bulk";
-import { copyRows, mapRows } from "@/lib/import/load/copy";
+import { copyRows, encodeRow, mapRows } from "@/lib/import/load/copy";
 
 export interface ImageRow {
   fileKey: string;
@@ -32,7 +32,7 @@ export async function upsertImages(client: pg.Client, datasetId: number, images:
     let copied = 0;
     const rows = mapRows(images, (image) => {
       copied++;
-      return [datasetId, ...values(image)];
+      return encodeRow([datasetId, ...values(image)]);
     });
     await copyReferencing(client, "images", ["dataset_id", ...COLUMNS], rows, [{ column: "dataset_id", table: "datasets" }], { where: "t.dataset_id = $1", params: [datasetId] });
     return copied;

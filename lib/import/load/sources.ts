@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 import { copyReferencing, lockForBulkLoad, type Reference } from "@/lib/import/load/bulk";
 import { imagesFingerprint, readOnce } from "@/lib/import/load/bundle-reads";
-import { type CopyValue, mapRows } from "@/lib/import/load/copy";
+import { encodeNumbers, encodeValue as value, mapRows } from "@/lib/import/load/copy";
 import { VALIDATION_IMAGE_COUNT, validationFileName, validationFileNumber } from "@/lib/import/parsers/identifiers";
 import type { ExpertDecisionRecord, HintRecord, ImageRef, PredictionRecord, VerdictRecord } from "@/lib/import/records";
 
@@ -40,9 +40,10 @@ async function upsertSource(client: pg.Client, datasetId: number, spec: SourceSp
 
 interface TargetTable<R> {
   table: string;
-  /** Target columns besides source_id and image_id, in the order `row` returns their values. */
+  /** Target columns besides source_id and image_id, in the order `encode` writes them. */
   targetColumns: readonly string[];
-  row(record: R): readonly CopyValue[];
+  /** Those columns of one COPY line, tab-separated: written directly, without an array of values per row. */
+  encode(record: R): string;
 }
 
 /** The dataset's image ids by file key, and the validation images' also by file number. */
@@ -99,56 +100,44 @@ async function replaceRows<R extends ImageRef>(
   const imageIds = await imageIdsByKey(client, datasetId, validationOnly);
   let stored = 0;
   let read = 0;
-  function* rows(): Generator<readonly CopyValue[]> {
+  function* lines(): Generator<string> {
     for (const record of records) {
       read++;
       const imageId = idOf(imageIds, record);
       if (imageId === undefined) continue;
       stored++;
-      yield [sourceId, imageId, ...target.row(record)];
+      yield `${sourceId}\t${imageId}\t${target.encode(record)}`;
     }
   }
-  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], rows(), REFERENCES, { where: "t.source_id = $1", params: [sourceId] });
+  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], lines(), REFERENCES, { where: "t.source_id = $1", params: [sourceId] });
   return { sourceId, stored, notInDataset: read - stored };
 }
 
 const VERDICTS: TargetTable<VerdictRecord> = {
   table: "source_labels",
   targetColumns: ["status", "classes", "category", "manually_validated", "scores", "votes", "details"],
-  row: (verdict) => [
-    verdict.status,
-    verdict.classes,
-    verdict.category ?? null,
-    verdict.manuallyValidated ?? null,
-    verdict.scores ?? null,
-    verdict.votes ?? null,
-    verdict.details ?? null,
-  ],
+  encode: (verdict) =>
+    `${verdict.status}\t${encodeNumbers(verdict.classes)}\t${value(verdict.category ?? null)}\t${value(verdict.manuallyValidated ?? null)}\t` +
+    `${value(verdict.scores ?? null)}\t${value(verdict.votes ?? null)}\t${value(verdict.details ?? null)}`,
 };
 
 const PREDICTIONS: TargetTable<PredictionRecord> = {
   table: "predictions",
   targetColumns: ["classes", "scores"],
-  row: (prediction) => [prediction.classes, prediction.scores],
+  encode: (prediction) => `${encodeNumbers(prediction.classes)}\t${value(prediction.scores)}`,
 };
 
 const HINTS: TargetTable<HintRecord> = {
   table: "image_hints",
   targetColumns: ["class_index", "category", "severity"],
-  row: (hint) => [hint.classIndex, hint.category, hint.severity],
+  encode: (hint) => `${value(hint.classIndex)}\t${value(hint.category)}\t${value(hint.severity)}`,
 };
 
 const EXPERT_DECISIONS: TargetTable<ExpertDecisionRecord> = {
   table: "decisions",
   targetColumns: ["classes", "ambiguity", "candidate_classes", "outside_labels", "notes", "updated_at"],
-  row: (decision) => [
-    decision.classes,
-    decision.ambiguity,
-    decision.candidateClasses,
-    decision.outsideLabels,
-    decision.notes,
-    new Date().toISOString(),
-  ],
+  encode: (decision) =>
+    [decision.classes, decision.ambiguity, decision.candidateClasses, decision.outsideLabels, decision.notes, new Date().toISOString()].map(value).join("\t"),
 };
 
 export const replaceVerdicts = (client: pg.Client, datasetId: number, spec: SourceSpec, records: Iterable<VerdictRecord>) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SeenImages, sortedUnique, toClassIndex, toFileNumber, validationFileNumber } from "./identifiers";
+import { byFileNumber, SeenImages, sortedUnique, toClassIndex, toFileNumber, validationFileNumber } from "./identifiers";
 import fc from "fast-check";
+import type { ImageRef } from "../records";
 import { describeOffset, locateJsonError, parseJsonText } from "./json-input";
 import { expectImportError } from "./test-helpers";
 
@@ -31,6 +32,25 @@ describe("image and class identifiers", () => {
     const seen = new SeenImages("f.json");
     seen.add(3, "position 0");
     expectImportError(() => seen.add(3, "position 9"), { file: "f.json", where: "position 9", problem: /Image 3 appears twice: at position 0 and at position 9\./ });
+  });
+});
+
+describe("byFileNumber", () => {
+  it("orders by file number, stable among equal numbers, whatever the mix of numbers and keys", () => {
+    // Few distinct numbers, so that equal ones meet; all-numbered lists take a path of their own.
+    const numbered = fc.integer({ min: 1, max: 40 }).map((n): ImageRef => ({ fileNumber: n === 40 ? 50_000 : n }));
+    const keyed = fc.constantFrom("b.JPEG", "a.JPEG").map((fileKey): ImageRef => ({ fileKey }));
+    const lists = fc.oneof(fc.array(numbered, { maxLength: 60 }), fc.array(fc.oneof(numbered, keyed), { maxLength: 60 }));
+    fc.assert(
+      fc.property(lists, (records) => {
+        const tagged = records.map((ref, at) => ({ ...ref, at }) as ImageRef & { at: number });
+        const expected = [...tagged].sort((a, b) =>
+          a.fileNumber !== undefined && b.fileNumber !== undefined ? a.fileNumber - b.fileNumber
+          : a.fileNumber !== undefined ? -1 : b.fileNumber !== undefined ? 1
+          : a.fileKey! < b.fileKey! ? -1 : a.fileKey! > b.fileKey! ? 1 : a.at - b.at);
+        expect(byFileNumber([...tagged]).map((r) => r.at)).toEqual(expected.map((r) => r.at));
+      }),
+    );
   });
 });
 

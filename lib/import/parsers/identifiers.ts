@@ -127,10 +127,28 @@ export class SeenImages {
 
 /** By validation file number, records named by file key after them in key order. */
 export function byFileNumber<T extends ImageRef>(records: T[]): T[] {
+  if (records.every(isValidationNumbered)) return countingSort(records);
   return records.sort((a, b) =>
     a.fileNumber !== undefined && b.fileNumber !== undefined ? a.fileNumber - b.fileNumber
     : a.fileNumber !== undefined ? -1 : b.fileNumber !== undefined ? 1
     : a.fileKey! < b.fileKey! ? -1 : a.fileKey! > b.fileKey! ? 1 : 0);
+}
+
+/**
+ * The all-validation case, stable like Array.sort, in linear time: a comparator sort of 50,000
+ * records was a tenth of the bundle import's JavaScript.
+ */
+const isValidationNumbered = (record: ImageRef) =>
+  record.fileNumber !== undefined && Number.isInteger(record.fileNumber) && record.fileNumber >= 0 && record.fileNumber <= VALIDATION_IMAGE_COUNT;
+
+function countingSort<T extends ImageRef>(records: T[]): T[] {
+  const starts = new Int32Array(VALIDATION_IMAGE_COUNT + 2);
+  for (const record of records) starts[record.fileNumber! + 1]!++;
+  for (let n = 1; n < starts.length; n++) starts[n]! += starts[n - 1]!;
+  const sorted = new Array<T>(records.length);
+  for (const record of records) sorted[starts[record.fileNumber!]!++] = record;
+  for (let i = 0; i < sorted.length; i++) records[i] = sorted[i]!;
+  return records;
 }
 
 export function wnidIndexMap(classes: readonly { index: number; wnid: string }[]): Map<string, number> {

@@ -57,6 +57,25 @@ describe("readNpy on NumPy-written files", () => {
     expectImportError(() => a.number(0), { file: "b.npy", where: "element 0", problem: /too large/ });
   });
 
+  it("reads 64-bit integers of either sign and byte order up to the safe-integer limits", () => {
+    const values = [0n, -1n, 999n, -(2n ** 40n) - 7n, 2n ** 53n - 1n, -(2n ** 53n) + 1n];
+    for (const [descr, le] of [["<i8", true], [">i8", false]] as const) {
+      const data = new Uint8Array(8 * values.length);
+      values.forEach((value, i) => new DataView(data.buffer).setBigInt64(8 * i, value, le));
+      const a = readNpy(makeNpy(`{'descr': '${descr}', 'fortran_order': False, 'shape': (${values.length},), }`, data), "i8.npy");
+      expect(values.map((_, i) => a.number(i))).toEqual(values.map(Number));
+    }
+    const unsigned = new Uint8Array(16);
+    new DataView(unsigned.buffer).setBigUint64(0, 2n ** 53n - 1n, true);
+    new DataView(unsigned.buffer).setBigUint64(8, 2n ** 53n, true);
+    const u = readNpy(makeNpy("{'descr': '<u8', 'fortran_order': False, 'shape': (2,), }", unsigned), "u8.npy");
+    expect(u.number(0)).toBe(Number.MAX_SAFE_INTEGER);
+    expectImportError(() => u.number(1), { file: "u8.npy", where: "element 1", problem: /9007199254740992 is too large/ });
+    const low = new Uint8Array(8);
+    new DataView(low.buffer).setBigInt64(0, -(2n ** 53n), true);
+    expectImportError(() => readNpy(makeNpy("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }", low), "l.npy").number(0), { file: "l.npy", where: "element 0", problem: /too large/ });
+  });
+
   it("never fails with anything but an ImportError on damaged input", () => {
     fuzzBytes(fixture("topk-i8-4x5.npy"), (bytes) => {
       const a = readNpy(bytes, "fuzz.npy");

@@ -1,7 +1,7 @@
 import { ImportError } from "../import-error";
 import type { ImageRef, PredictionRecord } from "../records";
 import { cell, readCsv, rowWhere } from "./csv-input";
-import { byFileNumber, CLASS_COUNT, imageKey, SeenImages, toClassIndex, toImageRef, VALIDATION_IMAGE_COUNT } from "./identifiers";
+import { byFileNumber, CLASS_COUNT, imageKey, toClassIndex, toImageRef, VALIDATION_IMAGE_COUNT } from "./identifiers";
 import { isPlainObject, preview } from "./json-input";
 import { expectArray, type NpyArray, readNpy } from "./npy";
 
@@ -33,23 +33,28 @@ export function parseTopkNpy(
   const k = array.shape[1] ?? 1;
   if (rows !== expectedRows) throw new ImportError(file, "header", `Expected ${expectedRows} rows (one per image), found ${rows}.`);
   if (k < 1 || k > CLASS_COUNT) throw new ImportError(file, "header", `Expected 1..${CLASS_COUNT} predictions per row, found ${k}.`);
-  const seen = new SeenImages(file);
+  // The row an image was first seen at, not a `row N` text per row: messages are written only on failure.
+  const firstRow = new Map<number | string, number>();
   const records: PredictionRecord[] = new Array(rows);
   for (let row = 0; row < rows; row++) {
-    const where = `row ${row}`;
     const image = rowToImage(row);
     if (image.fileNumber !== undefined && (!Number.isInteger(image.fileNumber) || image.fileNumber < 1 || image.fileNumber > VALIDATION_IMAGE_COUNT)) {
-      throw new ImportError(file, where, `The row order maps this row to ${preview(image.fileNumber)}, not a file number 1..50000.`);
+      throw new ImportError(file, `row ${row}`, `The row order maps this row to ${preview(image.fileNumber)}, not a file number 1..50000.`);
     }
-    seen.add(image.fileNumber ?? image.fileKey, where);
+    const key = image.fileNumber ?? image.fileKey;
+    const earlier = firstRow.get(key);
+    if (earlier !== undefined) throw new ImportError(file, `row ${row}`, `Image ${key} appears twice: at row ${earlier} and at row ${row}.`);
+    firstRow.set(key, row);
     const classes: number[] = new Array(k);
     for (let j = 0; j < k; j++) {
       const c = array.number(row * k + j);
-      if (c < 0 || c >= CLASS_COUNT) throw new ImportError(file, `${where}, column ${j}`, `${c} is not a class index 0..999.`);
-      if (classes.includes(c)) throw new ImportError(file, `${where}, column ${j}`, `Class ${c} appears twice in the row.`);
+      if (c < 0 || c >= CLASS_COUNT) throw new ImportError(file, `row ${row}, column ${j}`, `${c} is not a class index 0..999.`);
+      for (let m = 0; m < j; m++) {
+        if (classes[m] === c) throw new ImportError(file, `row ${row}, column ${j}`, `Class ${c} appears twice in the row.`);
+      }
       classes[j] = c;
     }
-    records[row] = { ...image, classes, scores: [] };
+    records[row] = image.fileNumber !== undefined ? { fileNumber: image.fileNumber, classes, scores: [] } : { fileKey: image.fileKey, classes, scores: [] };
   }
   return byFileNumber(records);
 }

@@ -21,6 +21,11 @@ export interface ImportContext {
   client?: pg.Client;
   /** Set by the bundle runner: reads its steps share (lib/import/load/bundle-reads.ts). */
   reads?: BundleReads;
+  /**
+   * Set by the bundle runner, which reads the next step's file while this one writes: resolves
+   * once the steps before this one committed, rejects when one of them failed.
+   */
+  turn?: () => Promise<void>;
 }
 
 export interface ImportSummary {
@@ -95,7 +100,9 @@ function readSyncOrFail(fd: number, chunk: Buffer, file: string): number {
 }
 
 /** One import step's write transaction (rolled back in a dry run, or when cancelled before it commits). */
-export function transaction<T>(ctx: ImportContext, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function transaction<T>(ctx: ImportContext, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  ctx.signal?.throwIfAborted();
+  await ctx.turn?.();
   ctx.signal?.throwIfAborted();
   const checked = async (client: pg.Client) => {
     shareBundleReads(client, ctx.reads);

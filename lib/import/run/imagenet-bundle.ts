@@ -3,6 +3,7 @@ import path from "node:path";
 import { ImportError } from "@/lib/import/import-error";
 import { findImportKind, type ImportOptions } from "@/lib/import/kinds";
 import { BundleReads } from "@/lib/import/load/bundle-reads";
+import { notifyingCopyHandoffs } from "@/lib/import/load/handoff";
 import { inTransaction } from "@/lib/import/load/transaction";
 import type { ImportContext, ImportSummary } from "@/lib/import/run/context";
 
@@ -54,16 +55,23 @@ const STEPS: BundleStep[] = [
 /** The registry kinds the bundle runs, in order (checked by a test: a renamed kind must not break the bundle silently). */
 export const bundleStepKinds = (): string[] => STEPS.map((step) => step.kind);
 
-/** One step: its kind from the registry, on one file or (each) on every matching file in turn, each its own transaction. */
-async function runStep(ctx: ImportContext, step: BundleStep, file: string, at: Locate): Promise<ImportSummary[]> {
+/** One file of a step: the step's kind from the registry on that file, in its own transaction. */
+interface BundleUnit {
+  step: BundleStep;
+  file: string;
+  /** Reported when the unit starts: the step's position, on its first file. */
+  progress?: string;
+}
+
+/** The step on one file or (each) on every matching file in turn. */
+const filesOf = (step: BundleStep, file: string) =>
+  step.each ? readdirSync(file).filter((entry) => entry.endsWith(step.each!)).sort().map((entry) => path.join(file, entry)) : [file];
+
+async function runUnit(ctx: ImportContext, { step, file }: BundleUnit, at: Locate): Promise<ImportSummary[]> {
   const kind = findImportKind(step.kind);
   if (!kind) throw new Error(`The bundle names an import kind the registry lacks: ${step.kind}`);
   const stepCtx = step.dataset ? { ...ctx, dataset: step.dataset } : ctx;
-  const options = step.options?.(at) ?? {};
-  const files = step.each ? readdirSync(file).filter((entry) => entry.endsWith(step.each!)).sort().map((entry) => path.join(file, entry)) : [file];
-  const summaries: ImportSummary[] = [];
-  for (const one of files) summaries.push(...[await kind.run(stepCtx, one, options)].flat());
-  return summaries;
+  return [await kind.run(stepCtx, file, step.options?.(at) ?? {})].flat();
 }
 
 /**
@@ -87,16 +95,41 @@ export async function importImagenetBundle(ctx: ImportContext, folder: string): 
   return runSteps(shared, at);
 }
 
+/**
+ * Runs the units in order, each in its own transaction, reading the next one's file while the
+ * one before it writes: a unit starts once the previous one's COPY data is all sent (or it
+ * finished), and writes only after the previous one committed (its turn). A failure stops the
+ * run there, so the units that committed are always the ones before the first failure, as when
+ * they ran one after another.
+ */
 async function runSteps(ctx: ImportContext, at: Locate): Promise<ImportSummary[]> {
   const present = STEPS.flatMap((step) => {
     const file = at(step.file);
     return file ? [{ step, file }] : [];
   });
-  const summaries: ImportSummary[] = [];
-  for (const [position, { step, file }] of present.entries()) {
-    ctx.signal?.throwIfAborted();
-    ctx.onProgress?.(`[${position + 1}/${present.length}] ${step.file}`);
-    summaries.push(...(await runStep(ctx, step, file, at)));
+  const units = present.flatMap(({ step, file }, position): BundleUnit[] =>
+    filesOf(step, file).map((one, index) => ({ step, file: one, progress: index === 0 ? `[${position + 1}/${present.length}] ${step.file}` : undefined })),
+  );
+  const started: Promise<ImportSummary[]>[] = [];
+  let failed = false;
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const unit of units) {
+    if (failed || ctx.signal?.aborted) break;
+    if (unit.progress) ctx.onProgress?.(unit.progress);
+    let handedOff!: () => void;
+    const mayStartNext = new Promise<void>((resolve) => (handedOff = resolve));
+    const before = previous;
+    const turn = async () => void (await before);
+    const running = notifyingCopyHandoffs(handedOff, () => runUnit({ ...ctx, turn }, unit, at));
+    // Handled here, reported below in order: the first failure is the one the caller sees.
+    running.catch(() => (failed = true)).finally(handedOff);
+    started.push(running);
+    previous = running;
+    await mayStartNext;
   }
-  return summaries;
+  const settled = await Promise.allSettled(started);
+  const failure = settled.find((result) => result.status === "rejected");
+  if (failure) throw failure.reason;
+  ctx.signal?.throwIfAborted();
+  return settled.flatMap((result) => (result.status === "fulfilled" ? result.value : []));
 }
