@@ -136,7 +136,8 @@ export function DecisionActions({ submitting, error, onSubmit, onSkip, onPreviou
         <Button variant="secondary" onClick={onSkip} disabled={submitting} title="Skip (S)">
           Skip <Kbd aria-hidden>S</Kbd>
         </Button>
-        <Button variant="primary" className="ml-auto min-w-32" onClick={onSubmit} disabled={submitting} aria-busy={submitting}>
+        {/* The next image is on screen at once, so a double-click's second click (detail 2) would submit it untouched. */}
+        <Button variant="primary" className="ml-auto min-w-32" onClick={(event) => event.detail <= 1 && onSubmit()} disabled={submitting} aria-busy={submitting}>
           {submitting ? <Spinner /> : null}
           Submit
           <Kbd aria-hidden tone="inverse">

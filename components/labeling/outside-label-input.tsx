@@ -44,8 +44,10 @@ export function OutsideLabelInput({ labels, vocabulary, onAdd, onRemove, inputRe
       setListOpen(true);
       const step = event.key === "ArrowDown" ? 1 : -1;
       setActive((current) => Math.min(Math.max(current + step, -1), suggestions.length - 1));
-    } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
+    } else if (event.key === "Enter") {
+      // Ctrl/Cmd+Enter also submits (the window's handler, which reads the store synchronously):
+      // the label still in the field goes in first, rather than the submit dropping what is on screen.
+      if (!event.ctrlKey && !event.metaKey) event.preventDefault();
       add(showList && active >= 0 ? suggestions[active]! : text);
     } else if (event.key === "Escape" && showList) {
       // First Escape closes the suggestions; only a second one leaves the field (window handler).
