@@ -128,3 +128,38 @@ test("Previous while the submit is still being sent lands on the image just subm
   await expect(page.getByRole("button", { name: "Submit" })).toBeEnabled();
   expect(await e2eDb().decisionRevision.count({ where: { decision: { campaignId, imageId } } })).toBe(1);
 });
+
+test("a submit whose next image's data is still on its way shows that image as soon as it arrives, not after the submit's answer and a server render", async ({ page }) => {
+  // Holds the first fetch of the held images' data, made as soon as the screen is up.
+  const items: (() => void)[] = [];
+  let itemsReleased = false;
+  await page.route("**/api/labeling/*/items?*", async (route) => {
+    if (!itemsReleased) await new Promise<void>((release) => items.push(release));
+    await route.continue();
+  });
+  const { campaignId } = await startLabeling(page, [13, 14]);
+  await expect.poll(() => items.length).toBeGreaterThan(0);
+  const first = (await heading(page).textContent())!;
+  const renders: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith(`/label/${campaignId}`) && (request.headers()["rsc"] !== undefined || request.resourceType() === "document")) renders.push(request.url());
+  });
+  const submits = await holdSubmits(page);
+  await page.keyboard.press("1");
+  await expect(candidates(page).getByRole("button", { pressed: true })).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect.poll(submits.count).toBe(1);
+  await expect(heading(page)).toHaveText(first);
+
+  itemsReleased = true;
+  for (const release of items.splice(0)) release();
+  await expect(heading(page)).not.toHaveText(first);
+  await expect(page.getByRole("img", { name: (await heading(page).textContent())! })).toBeVisible();
+  // The submit is still held: the screen moved on without it, and without a server render.
+  expect(submits.count()).toBe(1);
+  await expect(saveState(page)).toHaveText("Sending your decision…");
+  expect(renders).toEqual([]);
+
+  submits.release();
+  await expect(saveState(page)).toHaveText("Saved");
+});

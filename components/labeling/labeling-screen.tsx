@@ -40,9 +40,10 @@ interface Shown {
 
 /**
  * Binds the workbench to the server: autosave, submit, skip and navigation between images. A
- * submit moves to the next image at once, client-side, when its data is already here (fetched
- * while the annotator looked at this one) and only updates the URL; the decision is sent in the
- * background. Otherwise, and on a direct load, the server renders the page.
+ * submit moves to the next image client-side, at once when its data is already here (fetched
+ * while the annotator looked at this one), else as soon as that data arrives, and only updates
+ * the URL; the decision is sent in the background. Otherwise, and on a direct load, the server
+ * renders the page.
  */
 export function LabelingScreen(props: Props) {
   const { userId, campaign } = props;
@@ -162,19 +163,20 @@ export function LabelingScreen(props: Props) {
       // A server render may list images whose submit is still queued; those are done here.
       const ahead = upcomingAfter(upcoming, item.image.id, queue.pendingImageIds());
       // A resend after a reload waits for its answer: the annotator is looking at what it sends.
-      const held = resend || ahead[0] === undefined ? undefined : heldItems.take(ahead[0]);
+      // Data still on its way comes sooner than this submit's answer behind the queued ones, and a server render after it.
+      const held = resend || ahead[0] === undefined ? undefined : (heldItems.take(ahead[0]) ?? (await heldItems.arrival(ahead[0])));
       if (held) {
         pendingSubmit.current = null;
         leave();
         moveTo(held, ahead.slice(1));
         return { ok: true as const };
       }
-      // Nothing to show yet (end of the queue, or its data did not arrive): wait, then go where the server says.
+      // Nothing to show (end of the queue, or its data could not be had): wait, then go where the server says.
       const result = await answered;
       if (result.ok) {
         pendingSubmit.current = null;
         const queueAfter = upcomingAfter(result.data.next.length > 0 ? result.data.next : upcoming, item.image.id, queue.pendingImageIds());
-        const next = queueAfter[0] === undefined ? undefined : heldItems.take(queueAfter[0]);
+        const next = queueAfter[0] === undefined ? undefined : await heldItems.arrival(queueAfter[0]);
         leave();
         if (next) moveTo(next, queueAfter.slice(1));
         else router.push(queueAfter[0] ? `/label/${campaign.id}/${queueAfter[0]}` : `/label/${campaign.id}`);

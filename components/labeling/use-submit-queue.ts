@@ -19,7 +19,9 @@ export function submitQueueFor(userId: number, campaignId: number): SubmitQueue<
     queue = createSubmitQueue<SubmitAnswer>({
       attempt: async ({ imageId, submit }) => {
         try {
-          const answer = await submitDecisionAction({ campaignId, imageId, ...submit });
+          // The screen moved past the images queued behind this one: the server then holds as many more ahead.
+          const sending = queues.get(name)!.pendingImageIds().filter((id) => id !== imageId);
+          const answer = await submitDecisionAction({ campaignId, imageId, ...submit, sending });
           if (!answer.ok && answer.retryable) return { done: false, reason: unsentReason(navigator.onLine) };
           return { done: true, value: answer };
         } catch {

@@ -8,11 +8,11 @@ import { saveDraft, submitDecision } from "@/lib/decisions/decisions";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
 import { parseId } from "@/lib/validation/route-params";
-import { campaignRefSchema, previousImageSchema, saveDraftSchema, skipImageSchema, submitDecisionSchema } from "@/lib/validation/labeling";
+import { campaignRefSchema, previousImageSchema, saveDraftSchema, skipImageSchema, submitDecisionRequestSchema } from "@/lib/validation/labeling";
 
 /** The images to label next, oldest claim first: held ones, topped up with new claims. Pages only read; claiming happens here. */
-async function claimAhead(userId: number, campaignId: number): Promise<number[]> {
-  return (await holdImages(db, userId, campaignId, PREFETCH_DEPTH)).map((claim) => claim.imageId);
+async function claimAhead(userId: number, campaignId: number, sending: readonly number[] = []): Promise<number[]> {
+  return (await holdImages(db, userId, campaignId, PREFETCH_DEPTH, sending)).map((claim) => claim.imageId);
 }
 
 export const claimNextImagesAction = defineAction("labeling:work", campaignRefSchema, (input, user) => claimAhead(user.id, input.campaignId), "claimNextImages");
@@ -32,13 +32,13 @@ export async function startLabelingAction(form: FormData): Promise<never> {
 /** Submits, then claims ahead so the next images are ready; `next` is empty when nothing is left (or the campaign closed meanwhile). */
 export const submitDecisionAction = defineAction(
   "labeling:work",
-  submitDecisionSchema,
+  submitDecisionRequestSchema,
   async (input, user) => {
     const submitted = await submitDecision(db, user.id, input);
     metrics.submits.inc({ outcome: submitted.created ? "created" : "replayed" });
     let next: number[] = [];
     try {
-      next = await claimAhead(user.id, input.campaignId);
+      next = await claimAhead(user.id, input.campaignId, input.sending);
     } catch (error) {
       // The decision is saved; only the way forward is unknown, and the campaign page explains it.
       if (!(error instanceof ExpectedError) || error instanceof NotFoundError) throw error;

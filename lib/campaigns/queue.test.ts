@@ -124,4 +124,21 @@ describe("holdImages", () => {
     expect(next.map((claim) => claim.imageId).slice(0, 3)).toEqual(first.slice(1).map((claim) => claim.imageId));
     expect(next).toHaveLength(4);
   });
+
+  it("holds one more for each held image the browser moved past and is still sending, never more than twice the depth", async () => {
+    const { campaignId, imageIds, userIds } = await setUp(12, 1, 1);
+    const userId = userIds[0]!;
+    const first = (await holdImages(db, userId, campaignId, 4)).map((claim) => claim.imageId);
+    await submit(campaignId, userId, first[0]!);
+    // The screen is two images further on: their submits are queued behind this one.
+    const deeper = (await holdImages(db, userId, campaignId, 4, first.slice(1, 3))).map((claim) => claim.imageId);
+    expect(deeper).toHaveLength(6);
+    expect(deeper.slice(0, 3)).toEqual(first.slice(1));
+    // Images it does not hold count for nothing: the oldest four of those held, nothing new claimed.
+    expect((await holdImages(db, userId, campaignId, 4, [first[0]!, ...imageIds.filter((id) => !deeper.includes(id))])).map((claim) => claim.imageId)).toEqual(deeper.slice(0, 4));
+    expect(await db.assignment.count({ where: { campaignId, userId, status: "ACTIVE" } })).toBe(6);
+    // Listing every held image never grows the hold past twice the depth.
+    expect(await holdImages(db, userId, campaignId, 4, deeper)).toHaveLength(8);
+    expect(await holdImages(db, userId, campaignId, 4, imageIds)).toHaveLength(8);
+  });
 });

@@ -10,6 +10,8 @@ export const PAUSED_MESSAGE = "Your work in this campaign is paused: you cannot 
 
 /** What an annotator holds at once: the image on screen plus the next three, whose pixels the browser loads ahead. */
 export const PREFETCH_DEPTH = 4;
+/** The most a fast annotator holds, while the submits of images already left behind are still on their way (`holdImages`). */
+export const MAX_HELD = 2 * PREFETCH_DEPTH;
 
 export interface Claim {
   imageId: number;
@@ -60,16 +62,19 @@ export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaign
  * Gold images ride along unseen: their slots are never used up (every member labels each once,
  * which the NOT EXISTS already enforces), so they stay among the fresh images at their shuffled
  * positions and the claim query needs no gold logic. A paused member gets nothing new.
+ * `sending` names images the browser has moved past and whose submits are still on their way: each
+ * one it holds adds one to the depth, so a fast annotator still has images ahead while the server
+ * catches up. Never more than twice the depth, whatever a client claims it is sending.
  * Returns the held claims, oldest first.
  */
-export async function holdImages(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
-  const held = await holdInTransaction(db, userId, campaignId, depth);
+export async function holdImages(db: Db, userId: number, campaignId: number, depth: number, sending: readonly number[] = []): Promise<Claim[]> {
+  const held = await holdInTransaction(db, userId, campaignId, depth, new Set(sending));
   // Counted after the commit, so a rolled-back claim is never counted.
   metrics.claims.inc(held.filter((claim) => !claim.resumed).length);
   return held;
 }
 
-function holdInTransaction(db: Db, userId: number, campaignId: number, depth: number): Promise<Claim[]> {
+function holdInTransaction(db: Db, userId: number, campaignId: number, baseDepth: number, sending: ReadonlySet<number>): Promise<Claim[]> {
   return db.$transaction(async (tx) => {
     const campaign = await findWorkableCampaign(tx, userId, campaignId);
     if (campaign.status !== "ACTIVE") throw new ExpectedError(campaign.status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet.");
@@ -82,6 +87,7 @@ function holdInTransaction(db: Db, userId: number, campaignId: number, depth: nu
         select: { imageId: true, expiresAt: true },
       })
     ).map((claim) => ({ ...claim, resumed: true }));
+    const depth = baseDepth + Math.min(baseDepth, held.filter((claim) => sending.has(claim.imageId)).length);
     if (held.length >= depth) return held.slice(0, depth);
     // Paused: the images already held may be finished, nothing new is claimed.
     if (campaign.pausedAt) {

@@ -17,6 +17,11 @@ export const submitDecisionSchema = imageRefSchema.extend({
 });
 export type SubmitDecisionInput = z.infer<typeof submitDecisionSchema>;
 
+/** What the browser sends: the decision, and the images it moved past after this one, whose submits are queued behind it (the server holds that many more ahead). */
+export const submitDecisionRequestSchema = submitDecisionSchema.extend({
+  sending: z.array(idSchema).max(100).default([]),
+});
+
 /** Drafts may be incomplete, so only their shape, size and text are checked (PostgreSQL refuses NUL in jsonb too). */
 export const draftContentSchema = z.object({
   classes: z.array(classIndexSchema).max(50),

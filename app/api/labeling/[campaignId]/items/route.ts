@@ -1,4 +1,4 @@
-import { PREFETCH_DEPTH } from "@/lib/campaigns/queue";
+import { MAX_HELD } from "@/lib/campaigns/queue";
 import { type NextRequest, NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -19,7 +19,7 @@ export const GET = withRouteMetrics("/api/labeling/[campaignId]/items", async (r
   const ids = (request.nextUrl.searchParams.get("ids") ?? "").split(",").map(parseId);
   // A foreign campaign or a missing permission reads as nothing there, like a foreign id anywhere else.
   if (!can(user, "labeling:work") || campaignId === null) return NextResponse.json({ error: "No such campaign." }, { status: 404 });
-  if (ids.length > PREFETCH_DEPTH || ids.some((id) => id === null)) return NextResponse.json({ error: `Up to ${PREFETCH_DEPTH} image ids, separated by commas.` }, { status: 400 });
+  if (ids.length > MAX_HELD || ids.some((id) => id === null)) return NextResponse.json({ error: `Up to ${MAX_HELD} image ids, separated by commas.` }, { status: 400 });
   const items = await listWorkbenchItems(user.id, campaignId, ids as number[]);
   return NextResponse.json({ items }, { headers: { "Cache-Control": "private, no-store" } });
 });
