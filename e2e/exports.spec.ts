@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
-import { seedConsensus, seedDecisionWithHistory } from "../lib/testing/factories";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { seedCampaign, seedConsensus, seedDataset, seedDecisionWithHistory } from "../lib/testing/factories";
 import { ACCOUNTS } from "./support/accounts";
 import { campaignWith } from "./support/campaigns";
 import { e2eDb } from "./support/database";
@@ -25,10 +25,11 @@ async function campaignWithConsensus() {
   return campaignId;
 }
 
-async function exportAndDownload(page: Page, format: string, campaignId: number): Promise<{ id: number; name: string; text: string }> {
+/** Exports `scope` (an option of the form's Scope: `campaign:<id>` or `dataset:<slug>`) and downloads the file. */
+async function exportAndDownload(page: Page, format: string, scope: string): Promise<{ id: number; name: string; text: string; row: Locator }> {
   const form = page.getByRole("form", { name: "New export" });
   await form.getByLabel("Format").selectOption(format);
-  await form.getByLabel("Scope").selectOption(`campaign:${campaignId}`);
+  await form.getByLabel("Scope").selectOption(scope);
   await form.getByRole("button", { name: "Export" }).click();
   await expect(form.getByRole("status")).toContainText("started");
   const exportId = Number((await form.getByRole("status").textContent())!.match(/Export (\d+)/)![1]);
@@ -37,7 +38,7 @@ async function exportAndDownload(page: Page, format: string, campaignId: number)
   const downloading = page.waitForEvent("download");
   await row.getByRole("link", { name: `Download export ${exportId}` }).click();
   const download = await downloading;
-  return { id: exportId, name: download.suggestedFilename(), text: await readFile((await download.path())!, "utf8") };
+  return { id: exportId, name: download.suggestedFilename(), text: await readFile((await download.path())!, "utf8"), row };
 }
 
 test("an admin exports a campaign in every format and downloads each file", async ({ page }) => {
@@ -50,18 +51,18 @@ test("an admin exports a campaign in every format and downloads each file", asyn
   await nav.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { name: "Exports" })).toBeVisible();
 
-  const real = await exportAndDownload(page, "real-json", campaignId);
+  const real = await exportAndDownload(page, "real-json", `campaign:${campaignId}`);
   expect(real.name).toBe(real.name.match(/^relabel-\d+-campaign-\d+-real-json\.json$/)![0]);
   const lists = JSON.parse(real.text) as number[][];
   expect(lists).toHaveLength(positions._max.fileNumber!);
   expect(lists.slice(0, 4)).toEqual([[65], [], [], []]);
 
-  const csv = await exportAndDownload(page, "csv", campaignId);
+  const csv = await exportAndDownload(page, "csv", `campaign:${campaignId}`);
   const lines = csv.text.trimEnd().split("\r\n");
   expect(lines[0]).toBe("file,labels,status,ambiguous,not_in_imagenet,n_decisions,agreement,method,updated_at");
   expect(lines.slice(1).map((line) => line.split(",").slice(0, 6).join(","))).toEqual([`${file(1)},65,agreed,false,,2`, `${file(2)},,disagreed,false,,2`, `${file(3)},,unlabeled,false,,0`]);
 
-  const jsonl = await exportAndDownload(page, "jsonl", campaignId);
+  const jsonl = await exportAndDownload(page, "jsonl", `campaign:${campaignId}`);
   const records = jsonl.text.trimEnd().split("\n").map((line) => JSON.parse(line));
   expect(records.map((r) => r.file)).toEqual([file(1), file(2), file(3)]);
   expect(records[0].decisions.map((d: { annotator: string; classes: number[] }) => [d.annotator, d.classes]).sort()).toEqual([[ACCOUNTS.annotator.email, [65]], [ACCOUNTS.annotator2.email, [65]]].sort());
@@ -69,7 +70,7 @@ test("an admin exports a campaign in every format and downloads each file", asyn
   expect(records[0].sources.map((s: { source: string }) => s.source)).toContain("original");
   expect(records[0].consensus).toMatchObject({ status: "AGREED", classes: [65] });
 
-  const clean = await exportAndDownload(page, "clean-list", campaignId);
+  const clean = await exportAndDownload(page, "clean-list", `campaign:${campaignId}`);
   expect(clean.text).toBe(`${file(1)}\n`);
 
   // The history and its download links survive a reload.
@@ -89,8 +90,32 @@ test("a reviewer can export and download too", async ({ page }) => {
   await page.getByRole("form", { name: "New export" }).getByLabel("Format").selectOption("clean-list");
   await expect(page.getByRole("group", { name: "Confident when" })).toBeVisible();
   await page.screenshot({ path: "/tmp/shots/exports-reviewer-clean.png", fullPage: true });
-  const csv = await exportAndDownload(page, "csv", campaignId);
+  const csv = await exportAndDownload(page, "csv", `campaign:${campaignId}`);
   expect(csv.text.split("\r\n")[1]).toMatch(new RegExp(`^${file(1)},65,agreed,`));
+});
+
+test("a reviewer publishes a dataset's consensus from its campaigns, then exports the dataset with it", async ({ page }) => {
+  const db = e2eDb();
+  const { datasetId, imageIds } = await seedDataset(db, 2);
+  const { slug } = await db.dataset.findUniqueOrThrow({ where: { id: datasetId }, select: { slug: true } });
+  const reviewer = await db.user.findUniqueOrThrow({ where: { email: ACCOUNTS.reviewer.email }, select: { id: true } });
+  const campaignId = await seedCampaign(db, { datasetId, imageIds, memberIds: [reviewer.id] });
+  await seedConsensus(db, { imageId: imageIds[0]!, campaignId, status: "RESOLVED", classes: [7], decisionCount: 2, agreement: 0 });
+
+  await signInThroughForm(page, ACCOUNTS.reviewer.email);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exports" }).click();
+  const published = page.getByRole("region", { name: "Dataset consensus" }).getByRole("row").filter({ hasText: `(${slug})` });
+  await expect(published).toContainText("not published yet");
+  // Exported before publishing, the dataset's file says what is missing rather than looking empty for no reason.
+  const before = await exportAndDownload(page, "csv", `dataset:${slug}`);
+  await expect(before.row).toContainText("no consensus published yet");
+
+  await published.getByRole("button", { name: `Publish the consensus of ${slug}` }).click();
+  await expect(published).toContainText("version 1: 1 image,", { timeout: 60_000 });
+  await expect(published).toContainText("succeeded");
+  await page.screenshot({ path: "/tmp/shots/exports-published.png", fullPage: true });
+  const after = await exportAndDownload(page, "csv", `dataset:${slug}`);
+  expect(after.text.split("\r\n").slice(1, 3).map((line) => line.split(",").slice(0, 3).join(","))).toEqual([`${file(1)},7,resolved`, `${file(2)},,unlabeled`]);
 });
 
 test("an annotator finds no exports: no link, and 404 for the page and a download", async ({ page }) => {

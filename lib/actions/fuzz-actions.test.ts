@@ -98,6 +98,7 @@ const FUZZ: Record<string, Entry> = {
   // Resuming (paused: false), so an accepted call never leaves the annotator unable to claim in the labeling entries.
   "gold.setMemberPausedAction": { as: "ADMIN", valid: (w) => ({ campaignId: w.campaignId, userId: w.memberId, paused: false }) },
   "jobs.cancelAnyJobAction": { as: "ADMIN", valid: () => ({ jobId: 1 }) },
+  "review.publishConsensusAction": { as: "REVIEWER", valid: (w) => ({ dataset: w.slug }) },
   "review.cancelConsensusJobAction": { as: "ADMIN", valid: (w) => ({ campaignId: w.campaignId, jobId: 1 }) },
   "labeling.startLabelingAction": { as: "ANNOTATOR", valid: (w) => ({ campaignId: String(w.campaignId) }), form: true },
 };

@@ -1,12 +1,14 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
+import { revalidatePath } from "next/cache";
 import { changeConsensusRule, consensusDedupKey, consensusJob } from "@/lib/consensus/consensus-job";
+import { publishConsensusJob } from "@/lib/consensus/publish-job";
 import { resolveConsensus, sendBackForAnnotation } from "@/lib/consensus/resolve";
 import { db, databaseUrlOf } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { cancelJob } from "@/lib/jobs/queue";
-import { campaignJobRefSchema } from "@/lib/validation/jobs";
+import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
+import { campaignJobRefSchema, publishConsensusPayloadSchema } from "@/lib/validation/jobs";
 import { consensusRuleSchema, resolveSchema, sendBackSchema } from "@/lib/validation/review";
 
 export const resolveConsensusAction = defineAction("review:resolve", resolveSchema, (input, user) => resolveConsensus(db, user.id, input));
@@ -31,4 +33,18 @@ export const cancelConsensusJobAction = defineAction(
     return { outcome: await cancelJob(db, job.id, consensusJob.name) };
   },
   "cancelConsensusJob",
+);
+
+/** Queues publishing a dataset's consensus from its campaigns (see publishConsensusJob). */
+export const publishConsensusAction = defineAction(
+  "review:resolve",
+  publishConsensusPayloadSchema,
+  async (input, user) => {
+    const dataset = await db.dataset.findUnique({ where: { slug: input.dataset }, select: { id: true } });
+    if (!dataset) throw new NotFoundError(`The dataset "${input.dataset}"`);
+    const queued = await enqueueJob(db, databaseUrlOf(), publishConsensusJob, input, user.id);
+    revalidatePath("/admin/exports");
+    return queued;
+  },
+  "publishConsensus",
 );

@@ -1,4 +1,7 @@
 import "server-only";
+import { CONSENSUS_SOURCE } from "@/lib/consensus/publish";
+import { publishConsensusDedupKey } from "@/lib/consensus/publish-job";
+import { findLatestJob } from "@/lib/data/jobs";
 import { db } from "@/lib/db";
 
 /**
@@ -42,3 +45,24 @@ export type ExportScopes = Awaited<ReturnType<typeof listExportScopes>>;
 export async function findDownloadableExport(id: number) {
   return db.export.findFirst({ where: { id, status: "SUCCEEDED", fileName: { not: null } }, select: { id: true, fileName: true, bytes: true, format: true } });
 }
+
+/**
+ * Per dataset, what its published consensus holds (the label source "consensus": version, when,
+ * how many images) and the latest publish job, for the exports page's dataset scope.
+ */
+export async function listPublishedConsensus() {
+  const datasets = await db.dataset.findMany({
+    orderBy: { slug: "asc" },
+    select: {
+      slug: true,
+      name: true,
+      sources: { where: { name: CONSENSUS_SOURCE }, select: { version: true, importedAt: true, _count: { select: { labels: true } } } },
+    },
+  });
+  const jobs = await Promise.all(datasets.map((dataset) => findLatestJob(publishConsensusDedupKey(dataset.slug))));
+  return datasets.map((dataset, i) => {
+    const source = dataset.sources[0];
+    return { slug: dataset.slug, name: dataset.name, published: source ? { version: source.version, at: source.importedAt, images: source._count.labels } : null, job: jobs[i]! };
+  });
+}
+export type PublishedConsensus = Awaited<ReturnType<typeof listPublishedConsensus>>[number];

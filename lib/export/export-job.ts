@@ -27,7 +27,7 @@ export const exportJob = defineJobKind({
       signal: ctx.signal,
       onProgress: ({ images }) => ctx.progress(images, total, `${images.toLocaleString("en")} of ${total.toLocaleString("en")} images written`),
     });
-    ctx.progress(summary.images, total, describeExport(summary, begun.params.format));
+    ctx.progress(summary.images, total, describeExport(summary, begun.params));
     return { exportId: begun.id, rows: summary.rows, bytes: summary.bytes };
   },
 });

@@ -55,7 +55,7 @@ export async function runRecordedExport(db: Db, url: string, begun: BegunExport,
       data: {
         status: "SUCCEEDED", finishedAt: new Date(), rows: summary.rows, bytes: summary.bytes, fileName: options.fileName ?? null,
         consensusRows: summary.consensusRows, consensusUpdatedAt: summary.consensusUpdatedAt ? new Date(summary.consensusUpdatedAt) : null,
-        message: describeExport(summary, begun.params.format),
+        message: describeExport(summary, begun.params),
       },
     });
     return summary;
@@ -71,12 +71,12 @@ export async function runRecordedExport(db: Db, url: string, begun: BegunExport,
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /** What a finished export holds, in words; an empty scope says so instead of looking like a failure. */
-export function describeExport(summary: ExportSummary, format: ExportFormatName): string {
+export function describeExport(summary: ExportSummary, { format, scope }: Pick<ExportParams, "format" | "scope">): string {
   if (summary.images === 0) return "The scope has no images: the file is valid and empty.";
   const what = { "real-json": plural(summary.rows, "label list"), csv: plural(summary.rows, "line"), jsonl: plural(summary.rows, "record"), "clean-list": plural(summary.rows, "clean file") }[format];
   const parts = [`${what} for ${plural(summary.images, "image")} in scope`];
   if (summary.skipped) parts.push(`${plural(summary.skipped, "file")} without a validation number left out (ReaL JSON is positional)`);
-  if (summary.consensusRows === 0) parts.push("no consensus yet: every image is unlabeled");
+  if (summary.consensusRows === 0) parts.push(scope.campaignId === null ? "no consensus published yet: publish the dataset's consensus (Dataset consensus, on the exports page or `relabel consensus --publish`) or export a campaign" : "no consensus yet: every image is unlabeled");
   return parts.join("; ");
 }
 

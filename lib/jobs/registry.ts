@@ -1,4 +1,5 @@
 import { consensusJob } from "@/lib/consensus/consensus-job";
+import { publishConsensusJob } from "@/lib/consensus/publish-job";
 import { duplicateScanJob } from "@/lib/duplicates/scan-job";
 import { evaluationJob } from "@/lib/evaluation/evaluation-job";
 import { exportJob } from "@/lib/export/export-job";
@@ -11,7 +12,7 @@ import { suspectsJob } from "@/lib/suspects/job";
  * (taking a signal and a progress callback) in defineJobKind, as lib/consensus/consensus-job.ts
  * does, and listing it here.
  */
-export const JOB_KINDS: readonly JobKind[] = [importJob, exportJob, consensusJob, duplicateScanJob, suspectsJob, evaluationJob].map((kind) => kind as JobKind);
+export const JOB_KINDS: readonly JobKind[] = [importJob, exportJob, consensusJob, duplicateScanJob, suspectsJob, evaluationJob, publishConsensusJob].map((kind) => kind as JobKind);
 
 export function findJobKind(name: string): JobKind | undefined {
   return JOB_KINDS.find((kind) => kind.name === name);

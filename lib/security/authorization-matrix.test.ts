@@ -150,6 +150,8 @@ const CASES: Record<string, Case> = {
   changeOwnPasswordAction: { own: () => ({ currentPassword: FACTORY_PASSWORD, newPassword: STRONG }) },
   // A scan is queued (or the queued one returned) for a real dataset; an unknown one finds nothing.
   startDuplicateScanAction: { own: () => ({ dataset: fx.datasetSlug }), foreign: () => ({ dataset: "no-such-dataset" }) },
+  // Publishing a real dataset's consensus is queued (or the queued one returned); an unknown one finds nothing.
+  publishConsensusAction: { own: () => ({ dataset: fx.datasetSlug }), foreign: () => ({ dataset: "no-such-dataset" }) },
   // The evaluation of a real dataset is queued (or the queued one returned); an unknown one finds nothing.
   recomputeEvaluationAction: { own: () => ({ dataset: fx.datasetSlug }), foreign: () => ({ dataset: "no-such-dataset" }) },
   // A real job of another kind (a consensus recomputation) is no duplicate scan.

@@ -116,7 +116,7 @@ export const ACTIONS: Record<string, Record<string, Permission>> = {
     // A form action, not defineAction: it demands labeling:work through the claimNextImagesAction it calls.
     startLabelingAction: "labeling:work",
   },
-  "lib/actions/review.ts": { resolveConsensusAction: "review:resolve", sendBackAction: "review:resolve", setConsensusRuleAction: "campaign:manage", cancelConsensusJobAction: "campaign:manage" },
+  "lib/actions/review.ts": { resolveConsensusAction: "review:resolve", sendBackAction: "review:resolve", setConsensusRuleAction: "campaign:manage", cancelConsensusJobAction: "campaign:manage", publishConsensusAction: "review:resolve" },
   "lib/actions/users.ts": {
     createUserAction: "user:manage",
     setUserActiveAction: "user:manage",

@@ -26,4 +26,5 @@ export const datasetJobPayloadSchema = z.object({ dataset: datasetSlugSchema });
 export const duplicateScanPayloadSchema = datasetJobPayloadSchema;
 export const evaluationJobPayloadSchema = datasetJobPayloadSchema;
 export const duplicateScanRequestSchema = duplicateScanPayloadSchema;
+export const publishConsensusPayloadSchema = datasetJobPayloadSchema;
 export const campaignJobRefSchema = jobRefSchema.extend({ campaignId: idSchema });

@@ -58,7 +58,7 @@ export function registerExportCommands(program: Command) {
           const begun = await beginExport(db, request, null, { out: options.out === "-" ? "stdout" : path.resolve(options.out) });
           const summary = options.out === "-" ? await toStdout(db, url, begun) : await toFile(db, url, begun, options.out);
           const report = { id: begun.id, format: request.format, dataset: begun.scope.dataset, campaign: begun.scope.campaignId, out: options.out, ...summary };
-          console.error(options.json ? JSON.stringify(report) : `export ${begun.id}: ${describeExport(summary, request.format)} → ${options.out}`);
+          console.error(options.json ? JSON.stringify(report) : `export ${begun.id}: ${describeExport(summary, begun.params)} → ${options.out}`);
         } finally {
           await db.$disconnect();
         }

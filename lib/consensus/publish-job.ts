@@ -1,0 +1,31 @@
+import { publishDatasetConsensus } from "@/lib/consensus/publish";
+import { NotFoundError } from "@/lib/errors";
+import { queueEvaluationAfter } from "@/lib/evaluation/evaluation-job";
+import { defineJobKind } from "@/lib/jobs/define-job";
+import { publishConsensusPayloadSchema } from "@/lib/validation/jobs";
+
+export const publishConsensusDedupKey = (dataset: string) => `publish-consensus:${dataset}`;
+
+/**
+ * Publishing a dataset's consensus from its campaigns (publishDatasetConsensus, one transaction)
+ * on the queue. A request while one waits is that one; one made while a publish runs queues a
+ * follow-up, since a resolution made meanwhile must reach the published labels.
+ */
+export const publishConsensusJob = defineJobKind({
+  name: "publish-consensus",
+  payload: publishConsensusPayloadSchema,
+  title: (payload) => `Publish the consensus of ${payload.dataset}`,
+  dedupKey: (payload) => publishConsensusDedupKey(payload.dataset),
+  followUp: true,
+  maxAttempts: 3,
+  async run(payload, ctx) {
+    const dataset = await ctx.db.dataset.findUnique({ where: { slug: payload.dataset }, select: { id: true } });
+    if (!dataset) throw new NotFoundError(`The dataset "${payload.dataset}"`);
+    ctx.progress(null, null, "Collecting the campaigns' resolved and agreed images");
+    const summary = await publishDatasetConsensus(ctx.db, dataset.id);
+    ctx.progress(summary.images, summary.images, `Version ${summary.version}: ${summary.images.toLocaleString("en")} images, ${summary.changed.toLocaleString("en")} changed`);
+    // The published consensus is one of the evaluation protocols.
+    if (summary.changed > 0) await queueEvaluationAfter(ctx, payload.dataset);
+    return summary;
+  },
+});
