@@ -150,3 +150,20 @@ test("npm start: a killed embedded PostgreSQL comes back and serves; a signal to
     if (app.child.exitCode === null) await stopGroup(app, "SIGKILL").catch(() => undefined);
   }
 });
+
+test("npm start: Ctrl-C during a first start, while the demo loads, stops the embedded PostgreSQL it started", async () => {
+  test.setTimeout(180_000);
+  const home = mkdtempSync(path.join(tmpdir(), "relabel-interrupted-"));
+  const port = E2E_PORT + 3;
+  const app = startApp("start", port, { RELABEL_HOME: home, DATABASE_URL: "", RELABEL_DEMO: "1", NEXTAUTH_SECRET: "", NEXTAUTH_URL: `http://127.0.0.1:${port}` });
+  try {
+    await app.waitFor("loading the demo data", 120_000);
+    expect(runningServerUrl(home)).not.toBeNull();
+    // The terminal's Ctrl-C: SIGINT to the whole foreground group, long before the server runs.
+    await stopGroup(app, "SIGINT");
+    await expect.poll(() => runningServerUrl(home), { timeout: 60_000 }).toBeNull();
+    await expect.poll(() => app.output()).toContain("interrupted while starting: stopping the database");
+  } finally {
+    if (app.child.exitCode === null) await stopGroup(app, "SIGKILL").catch(() => undefined);
+  }
+});

@@ -32,20 +32,27 @@ async function main() {
   await ensurePortFree();
   takeOverSignals();
   const database = await openDatabase({ exclusive: true, fresh: process.argv.includes("--fresh") });
-  log(database.embedded ? `embedded PostgreSQL in ${appClusterDir()}` : "using DATABASE_URL");
-  const applied = await migrate(database.url);
-  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-
-  await ensureQueueSchema(database.url);
-  const db = createDb(database.url);
-  await markInterruptedExports(db);
-  const demo = isDemoMode();
-  const refusal = demoModeRefusal();
-  if (refusal) log(`demo mode is off: ${refusal} (set RELABEL_DEMO=1 to load the demo accounts anyway)`);
-  if (demo && !(await loadDemo(db, database.url, log))) log("demo data already loaded");
-  await db.$disconnect();
-
-  buildIfStale(log);
+  // The embedded PostgreSQL runs in a process group of its own, so until the server runs, a Ctrl-C
+  // (minutes of demo load and build on a first start) or a failure must stop it here.
+  const interrupted = new AbortController();
+  const stopDuringSetup = () => {
+    if (interrupted.signal.aborted) return;
+    log("interrupted while starting: stopping the database");
+    interrupted.abort();
+    void database.release().finally(() => process.exit(130));
+  };
+  process.on("SIGINT", stopDuringSetup);
+  process.on("SIGTERM", stopDuringSetup);
+  let demo: boolean;
+  try {
+    demo = await prepare(database.url, database.embedded, interrupted.signal);
+  } catch (error) {
+    if (interrupted.signal.aborted) return;
+    await database.release();
+    throw error;
+  }
+  process.off("SIGINT", stopDuringSetup);
+  process.off("SIGTERM", stopDuringSetup);
 
   const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}` };
   const server = spawnNext(port, host, env);
@@ -71,6 +78,27 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   server.on("exit", (code) => void stop(code ?? 1, stopping ? undefined : `The web server exited unexpectedly (code ${code ?? "none"}).`));
+}
+
+/** Migrations, the queue's schema, the demo data (first start) and the build; true in demo mode. */
+async function prepare(url: string, embedded: boolean, signal: AbortSignal): Promise<boolean> {
+  log(embedded ? `embedded PostgreSQL in ${appClusterDir()}` : "using DATABASE_URL");
+  const applied = await migrate(url);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+
+  await ensureQueueSchema(url);
+  const db = createDb(url);
+  try {
+    await markInterruptedExports(db);
+    const demo = isDemoMode();
+    const refusal = demoModeRefusal();
+    if (refusal) log(`demo mode is off: ${refusal} (set RELABEL_DEMO=1 to load the demo accounts anyway)`);
+    if (demo && !(await loadDemo(db, url, log))) log("demo data already loaded");
+    await buildIfStale(log, signal);
+    return demo;
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** Checked before the database and the build, so a taken port costs seconds and ends in one sentence. */
