@@ -67,3 +67,18 @@ test("a reviewer sees a campaign's queued recomputation above the review queue",
     await e2eDb().job.update({ where: { id: job.id }, data: { status: "CANCELLED", finishedAt: new Date() } });
   }
 });
+
+test("a reviewer's header links each admin-area page a reviewer may open, on one line", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInThroughForm(page, ACCOUNTS.reviewer.email);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("button", { name: "Admin pages" })).toHaveCount(0);
+  for (const name of ["Exports", "Evaluation", "Analytics", "Suspect images"]) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  for (const name of ["Overview", "Campaigns", "Imports", "Jobs", "Users"]) await expect(nav.getByRole("link", { name, exact: true })).toHaveCount(0);
+  expect(await nav.evaluate((element) => element.getBoundingClientRect().height)).toBeLessThanOrEqual(48);
+  await page.screenshot({ path: "/tmp/shots/reviewer-header-1280.png", clip: { x: 0, y: 0, width: 1280, height: 120 } });
+  await nav.getByRole("link", { name: "Analytics", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
+  await nav.getByRole("link", { name: "Suspect images", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Images by suspicion" })).toBeVisible();
+});

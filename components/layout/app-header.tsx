@@ -10,15 +10,14 @@ export async function AppHeader() {
   // this layout; a header that threw would take the whole document down to global-error instead.
   const user = await getCurrentUser().catch(() => null);
   const admin = can(user, "data:import");
-  // Reviewers may export and evaluate without the rest of the admin area; an admin finds both under Admin.
-  const exporter = can(user, "data:export") && !admin;
   const links = [
     { href: "/", label: "My campaigns", shown: true },
     { href: "/review", label: "Review", shown: can(user, "review:read") },
     { href: "/review/agreement", label: "Agreement", shown: can(user, "review:read") },
     { href: "/duplicates", label: "Duplicates", shown: can(user, "review:read") },
-    { href: "/admin/exports", label: "Exports", shown: exporter },
-    { href: "/admin/evaluation", label: "Evaluation", shown: exporter },
+    // Reviewers open a few admin-area pages (exports, evaluation, analytics, suspect images) without
+    // the rest of it: those are links of their own; an admin finds every one under Admin.
+    ...(user && !admin ? adminPagesFor(user).map((page) => ({ ...page, shown: true })) : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -23,7 +23,7 @@ export const publishConsensusJob = defineJobKind({
     if (!dataset) throw new NotFoundError(`The dataset "${payload.dataset}"`);
     ctx.progress(null, null, "Collecting the campaigns' resolved and agreed images");
     const summary = await publishDatasetConsensus(ctx.db, dataset.id);
-    ctx.progress(summary.images, summary.images, `Version ${summary.version}: ${summary.images.toLocaleString("en")} images, ${summary.changed.toLocaleString("en")} changed`);
+    ctx.progress(summary.images, summary.images, `Version ${summary.version}: ${summary.images.toLocaleString("en")} ${summary.images === 1 ? "image" : "images"}, ${summary.changed.toLocaleString("en")} changed`);
     // The published consensus is one of the evaluation protocols.
     if (summary.changed > 0) await queueEvaluationAfter(ctx, payload.dataset);
     return summary;

@@ -76,7 +76,7 @@ export function describeExport(summary: ExportSummary, { format, scope }: Pick<E
   const what = { "real-json": plural(summary.rows, "label list"), csv: plural(summary.rows, "line"), jsonl: plural(summary.rows, "record"), "clean-list": plural(summary.rows, "clean file") }[format];
   const parts = [`${what} for ${plural(summary.images, "image")} in scope`];
   if (summary.skipped) parts.push(`${plural(summary.skipped, "file")} without a validation number left out (ReaL JSON is positional)`);
-  if (summary.consensusRows === 0) parts.push(scope.campaignId === null ? "no consensus published yet: publish the dataset's consensus (Dataset consensus, on the exports page or `relabel consensus --publish`) or export a campaign" : "no consensus yet: every image is unlabeled");
+  if (summary.consensusRows === 0) parts.push(scope.campaignId === null ? "no consensus published yet: publish the dataset's consensus (under Dataset consensus on the exports page, or relabel consensus --publish) or export a campaign" : "no consensus yet: every image is unlabeled");
   return parts.join("; ");
 }
 
