@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { requireDatasetId } from "@/lib/data/datasets";
 import { db, databaseUrlOf } from "@/lib/db";
 import { applyLabelToGroup, excludeGroupMembers, setGroupVerdict } from "@/lib/duplicates/group-review";
 import { duplicateScanJob } from "@/lib/duplicates/scan-job";
-import { NotFoundError } from "@/lib/errors";
 import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
 import { queueSuspectRefreshForGroup } from "@/lib/suspects/job";
 import { duplicateScanRequestSchema, jobRefSchema } from "@/lib/validation/jobs";
@@ -36,8 +36,7 @@ export const startDuplicateScanAction = defineAction(
   "data:import",
   duplicateScanRequestSchema,
   async (input, user) => {
-    const dataset = await db.dataset.findUnique({ where: { slug: input.dataset }, select: { id: true } });
-    if (!dataset) throw new NotFoundError(`The dataset "${input.dataset}"`);
+    await requireDatasetId(input.dataset);
     const queued = await enqueueJob(db, databaseUrlOf(), duplicateScanJob, input, user.id);
     revalidatePath("/duplicates");
     return queued;

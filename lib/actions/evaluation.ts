@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { requireDatasetId } from "@/lib/data/datasets";
 import { db, databaseUrlOf } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import { queueEvaluation } from "@/lib/evaluation/evaluation-job";
 import { evaluationJobPayloadSchema } from "@/lib/validation/jobs";
 
@@ -15,8 +15,7 @@ export const recomputeEvaluationAction = defineAction(
   "data:export",
   evaluationJobPayloadSchema,
   async (input, user) => {
-    const dataset = await db.dataset.findUnique({ where: { slug: input.dataset }, select: { id: true } });
-    if (!dataset) throw new NotFoundError(`The dataset "${input.dataset}"`);
+    await requireDatasetId(input.dataset);
     const queued = await queueEvaluation(db, databaseUrlOf(), input.dataset, user.id);
     revalidatePath("/admin/evaluation");
     return queued;

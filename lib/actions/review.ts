@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { changeConsensusRule, consensusDedupKey, consensusJob } from "@/lib/consensus/consensus-job";
 import { publishConsensusJob } from "@/lib/consensus/publish-job";
 import { resolveConsensus, sendBackForAnnotation } from "@/lib/consensus/resolve";
+import { requireDatasetId } from "@/lib/data/datasets";
 import { db, databaseUrlOf } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
@@ -40,8 +41,7 @@ export const publishConsensusAction = defineAction(
   "review:resolve",
   publishConsensusPayloadSchema,
   async (input, user) => {
-    const dataset = await db.dataset.findUnique({ where: { slug: input.dataset }, select: { id: true } });
-    if (!dataset) throw new NotFoundError(`The dataset "${input.dataset}"`);
+    await requireDatasetId(input.dataset);
     const queued = await enqueueJob(db, databaseUrlOf(), publishConsensusJob, input, user.id);
     revalidatePath("/admin/exports");
     return queued;

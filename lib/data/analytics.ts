@@ -83,7 +83,3 @@ export const getClassNames = cache(async (): Promise<Map<number, string>> => {
   return new Map(classes.map((c) => [c.index, c.lemmas[0] ?? c.wnid]));
 });
 
-export async function getDatasetId(slug: string): Promise<number | null> {
-  return (await db.dataset.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
-}
-

@@ -1,6 +1,7 @@
 import "server-only";
 import { type CsvCell, toCsv } from "@/lib/csv/csv";
-import { getClassNames, getClassReport, getConfusion, getDatasetId, getOverlap, getThroughput, listAnalyticsSources, readAnalyticsQuery } from "@/lib/data/analytics";
+import { getClassNames, getClassReport, getConfusion, getOverlap, getThroughput, listAnalyticsSources, readAnalyticsQuery } from "@/lib/data/analytics";
+import { getDatasetId } from "@/lib/data/datasets";
 import { getEvaluationTable } from "@/lib/data/evaluation";
 import { DUPLICATE_PROTOCOLS } from "@/lib/evaluation/duplicate-protocols";
 

@@ -8,7 +8,8 @@ import { OverlapView } from "@/components/analytics/overlap-view";
 import { ThroughputView } from "@/components/analytics/throughput-view";
 import { TitledSection } from "@/components/ui/titled-section";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getClassNames, getClassReport, getConfusion, getDatasetId, getGroupReport, getOverlap, getThroughput, listAnalyticsSources, readAnalyticsQuery } from "@/lib/data/analytics";
+import { getClassNames, getClassReport, getConfusion, getGroupReport, getOverlap, getThroughput, listAnalyticsSources, readAnalyticsQuery } from "@/lib/data/analytics";
+import { getDatasetId } from "@/lib/data/datasets";
 import { DEFAULT_DATASET } from "@/lib/datasets";
 
 export const metadata: Metadata = { title: "Analytics" };
