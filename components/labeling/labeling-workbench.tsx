@@ -124,6 +124,9 @@ function WorkbenchScreen({ catalog, ...props }: LabelingWorkbenchProps & { catal
 
   const submit = async ({ resend = false } = {}) => {
     if (busy || submitting.current) return;
+    // A label typed but not yet added with Enter is on screen: a click on Submit takes it too.
+    const typed = outsideLabelInput.current?.value;
+    if (typed) actions.addOutsideLabel(typed);
     const content = decision.getState().present;
     const check = checkDraft(content);
     if (!check.ok) return fail(check.error, check.fieldErrors);

@@ -26,6 +26,12 @@ export function OutsideLabelInput({ labels, vocabulary, onAdd, onRemove, inputRe
   const inputId = useId();
   const listId = useId();
   const hintId = useId();
+  // A submit adds the text still in the field (labeling-workbench): from then on it is a chip, not text to add.
+  const [shownLabels, setShownLabels] = useState(labels);
+  if (labels !== shownLabels) {
+    setShownLabels(labels);
+    if (text && labels.includes(normalizeOutsideLabel(text))) setText("");
+  }
   const suggestions = useMemo(() => suggestLabels(vocabulary, text, labels), [vocabulary, text, labels]);
   const showList = listOpen && suggestions.length > 0;
   const full = labels.length >= MAX_LABELS;
