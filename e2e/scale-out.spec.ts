@@ -128,7 +128,7 @@ test("100 concurrent claimers split across both servers never over-assign an ima
 });
 
 test("npm start: a killed embedded PostgreSQL comes back and serves; a signal to every process at once stops it all", async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const home = mkdtempSync(path.join(tmpdir(), "relabel-supervised-"));
   const port = E2E_PORT + 2;
   const app = startApp("start", port, { RELABEL_HOME: home, DATABASE_URL: "", RELABEL_DEMO: "0", NEXTAUTH_SECRET: "", NEXTAUTH_URL: `http://127.0.0.1:${port}` });
@@ -155,7 +155,7 @@ test("npm start: a killed embedded PostgreSQL comes back and serves; a signal to
 });
 
 test("npm start: Ctrl-C during a first start, while the demo loads, stops the embedded PostgreSQL it started", async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const home = mkdtempSync(path.join(tmpdir(), "relabel-interrupted-"));
   const port = E2E_PORT + 3;
   const app = startApp("start", port, { RELABEL_HOME: home, DATABASE_URL: "", RELABEL_DEMO: "1", NEXTAUTH_SECRET: "", NEXTAUTH_URL: `http://127.0.0.1:${port}` });

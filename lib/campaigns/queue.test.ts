@@ -25,15 +25,24 @@ describe("claimNextImage", () => {
   it("never hands an image to more than k annotators, nor twice to one, under concurrent claims", async () => {
     const { campaignId, userIds } = await setUp(30, 8, 2);
     // Every annotator claims and finishes images as fast as it can, all at once, until the queue is empty.
+    // SKIP LOCKED may answer "nothing" while another claimer holds the last open rows locked, so
+    // an annotator asks again while any slot is open (a bounded number of times, lest a bug spin forever).
+    const anySlotOpen = async () => (await db.campaignImage.count({ where: { campaignId, openSlots: { gt: 0 } } })) > 0;
     const handed = await Promise.all(
       userIds.map(async (userId) => {
         const mine: number[] = [];
-        for (;;) {
+        for (let emptyAnswers = 0; emptyAnswers < 200; ) {
           const claim = await claimNextImage(db, userId, campaignId);
-          if (!claim) return mine;
+          if (!claim) {
+            if (!(await anySlotOpen())) return mine;
+            emptyAnswers++;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            continue;
+          }
           mine.push(claim.imageId);
           await submit(campaignId, userId, claim.imageId);
         }
+        return mine;
       }),
     );
     for (const mine of handed) expect(new Set(mine).size).toBe(mine.length);

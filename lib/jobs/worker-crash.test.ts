@@ -57,7 +57,7 @@ describe("a worker killed mid-job", () => {
     const running = await eventually(async () => {
       const row = await db.job.findUniqueOrThrow({ where: { id: jobId } });
       return row.status === "RUNNING" && row;
-    }, 30_000, "the first worker to start the import");
+    }, 60_000, "the first worker to start the import");
     // The import is blocked inside its write transaction, waiting for the lock.
     await someoneWaitsFor(blocker, "classes");
 
@@ -72,7 +72,7 @@ describe("a worker killed mid-job", () => {
     const finished = await eventually(async () => {
       const row = await db.job.findUniqueOrThrow({ where: { id: jobId } });
       return row.status === "SUCCEEDED" && row;
-    }, 40_000, "the second worker to finish the import");
+    }, 60_000, "the second worker to finish the import");
     expect(finished.attempts).toBe(2);
     expect(finished.workerId).not.toBe(running.workerId);
     expect(finished.message).toBe("1,000 rows stored");
@@ -84,13 +84,13 @@ describe("a worker killed mid-job", () => {
     await exited(second);
     expect(second.exitCode).toBe(0);
     expect(await db.workerHeartbeat.count()).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it("mid-validation leaves the data as before; the worker started next validates it again and still writes nothing", async () => {
     const blocker = await holdUntilSomeoneWaits(url, "classes");
     const first = spawnWorker();
     const { jobId } = await enqueueJob(db, url, importJob as JobKind, { kind: "classes", path: classInfoFile((cid) => `renamed ${cid}`), dataset: "imagenet-val", options: {}, dryRun: true }, null);
-    await eventually(async () => (await db.job.findUniqueOrThrow({ where: { id: jobId } })).status === "RUNNING", 30_000, "the first worker to start the validation");
+    await eventually(async () => (await db.job.findUniqueOrThrow({ where: { id: jobId } })).status === "RUNNING", 60_000, "the first worker to start the validation");
     await someoneWaitsFor(blocker, "classes");
     first.kill("SIGKILL");
     await exited(first);
@@ -103,7 +103,7 @@ describe("a worker killed mid-job", () => {
       const finished = await eventually(async () => {
         const row = await db.job.findUniqueOrThrow({ where: { id: jobId } });
         return row.status === "SUCCEEDED" && row;
-      }, 40_000, "the next worker to finish the validation");
+      }, 60_000, "the next worker to finish the validation");
       expect(finished).toMatchObject({ attempts: 2, workerId: next.id, result: [{ kind: "classes", stored: 1000 }] });
     } finally {
       await next.stop();
@@ -111,5 +111,5 @@ describe("a worker killed mid-job", () => {
     // The classes the first test imported, not the validated file's.
     expect((await db.imageClass.findUniqueOrThrow({ where: { index: 0 } })).lemmas).toEqual(["class 0"]);
     expect(await db.job.count({ where: { kind: "suspects", createdAt: { gt: (await db.job.findUniqueOrThrow({ where: { id: jobId } })).createdAt } } })).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });

@@ -17,7 +17,7 @@ describe("replacePredictions", () => {
   it("finds images whose file keys hold the characters COPY escapes, by name and by validation file number", async () => {
     const { datasetId, imageIds } = await seedDataset(db, 2);
     const awkward = "train/tab\there\\back\\slash\nline.JPEG";
-    const [{ id: awkwardId }] = await db.$queryRaw<{ id: number }[]>`
+    const [awkwardImage] = await db.$queryRaw<{ id: number }[]>`
       INSERT INTO images (dataset_id, file_key, split, storage_path) VALUES (${datasetId}, ${awkward}, 'TRAIN', 'x.JPEG') RETURNING id`;
     // A stream, as JSON Lines are read: the importer cannot tell it names validation images only.
     function* records(): Generator<PredictionRecord> {
@@ -36,7 +36,7 @@ describe("replacePredictions", () => {
       );
       expect(rows).toEqual([
         { image_id: imageIds[1], classes: [7] },
-        { image_id: awkwardId, classes: [3, 1] },
+        { image_id: awkwardImage!.id, classes: [3, 1] },
       ]);
     } finally {
       await client.query("ROLLBACK");
