@@ -1,7 +1,4 @@
-import { pipeline } from "node:stream/promises";
 import type pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
-import { copyLines } from "@/lib/export/copy-lines";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
 import { copyReferencing, lockForBulkLoad, type Reference } from "@/lib/import/load/bulk";
 import { imagesFingerprint, readOnce } from "@/lib/import/load/bundle-reads";
@@ -61,26 +58,20 @@ const idOf = (ids: ImageIds, ref: ImageRef) => (ref.fileKey === undefined ? ids.
 /**
  * The dataset's images, read once per source: COPY then writes straight into the target table,
  * each row once. Records of the val-only formats only need the validation split.
- * Streamed with COPY TO into the map: a result of 1.43M row objects, built only to be dropped, was
- * the importer's peak memory at ImageNet's size.
  */
 async function imageIdsByKey(client: pg.Client, datasetId: number, validationOnly: boolean): Promise<ImageIds> {
   return readOnce(client, `image-ids:${datasetId}:${validationOnly}`, () => imagesFingerprint(client, datasetId), async () => {
+    const { rows } = await client.query<{ file_key: string; id: number }>(
+      `SELECT file_key, id FROM images WHERE dataset_id = $1 ${validationOnly ? "AND split = 'VAL'" : ""}`,
+      [datasetId],
+    );
     const ids: ImageIds = { byKey: new Map(), byNumber: new Array<number>(VALIDATION_IMAGE_COUNT + 1) };
-    // COPY takes no parameters; the id is an integer from the database.
-    const sql = `COPY (SELECT id, file_key FROM images WHERE dataset_id = ${Math.trunc(datasetId)} ${validationOnly ? "AND split = 'VAL'" : ""}) TO STDOUT`;
-    await pipeline(client.query(copyTo(sql)), copyLines(), async (lines: AsyncIterable<string>) => {
-      for await (const line of lines) {
-        // The id has no tab, so the first one ends it even when the file key holds one.
-        const tab = line.indexOf("\t");
-        const id = Number(line.slice(0, tab));
-        const fileKey = line.slice(tab + 1);
-        ids.byKey.set(fileKey, id);
-        // The exact inverse of imageKey's validationFileName, so both lookups find the same image.
-        const fileNumber = validationFileNumber(fileKey);
-        if (fileNumber !== null && fileKey === validationFileName(fileNumber)) ids.byNumber[fileNumber] = id;
-      }
-    });
+    for (const row of rows) {
+      ids.byKey.set(row.file_key, row.id);
+      // The exact inverse of imageKey's validationFileName, so both lookups find the same image.
+      const fileNumber = validationFileNumber(row.file_key);
+      if (fileNumber !== null && row.file_key === validationFileName(fileNumber)) ids.byNumber[fileNumber] = row.id;
+    }
     return ids;
   });
 }
