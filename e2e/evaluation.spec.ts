@@ -23,7 +23,15 @@ test("an admin evaluates the demo models under every protocol, sees the rank cha
   const resnet = table.getByRole("row", { name: /^ResNet-50 \(resnet50\)/ });
   await expect(resnet).toContainText("76.13%");
   await expect(resnet).toContainText("50,000 images");
-  await expect(page.getByRole("img", { name: /Rank of each model/ }).getByRole("application")).toBeVisible();
+  const chart = page.getByRole("img", { name: /Rank of each model/ });
+  await expect(chart.getByRole("application")).toBeVisible();
+  // Seven long model names wrap the legend onto a second line: the plot starts below it. Every
+  // protocol of the table is named under its points.
+  const legend = (await chart.locator(".recharts-default-legend").boundingBox())!;
+  const plot = (await chart.locator(".recharts-cartesian-grid").boundingBox())!;
+  expect(legend.y + legend.height).toBeLessThanOrEqual(plot.y + 1);
+  const protocols = (await table.getByRole("columnheader").count()) - 1;
+  await expect(chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label")).toHaveCount(protocols);
   await page.screenshot({ path: "/tmp/shots/evaluation.png", fullPage: true });
 
   await page.getByRole("link", { name: "Problematic class groups" }).click();
