@@ -31,7 +31,7 @@ describe("claimNextImage", () => {
     const handed = await Promise.all(
       userIds.map(async (userId) => {
         const mine: number[] = [];
-        for (let emptyAnswers = 0; emptyAnswers < 200; ) {
+        for (let emptyAnswers = 0; emptyAnswers < 1000; ) {
           const claim = await claimNextImage(db, userId, campaignId);
           if (!claim) {
             if (!(await anySlotOpen())) return mine;
