@@ -4,6 +4,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { type AuditAction, recordAudit } from "@/lib/audit/record";
 import { createCampaignFromSelection } from "@/lib/campaigns/create-from-selection";
 import { selectImageIds } from "@/lib/campaigns/select-images";
+import { requireDatasetId } from "@/lib/datasets";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { campaignStatusSchema, newCampaignSchema, selectionSchema } from "@/lib/validation/campaign";
@@ -12,17 +13,11 @@ import { z } from "zod";
 
 const campaignStatusAudit = { DRAFT: "campaign.draft", ACTIVE: "campaign.active", CLOSED: "campaign.closed" } as const satisfies Record<string, AuditAction>;
 
-async function datasetId(slug: string): Promise<number> {
-  const dataset = await db.dataset.findUnique({ where: { slug }, select: { id: true } });
-  if (!dataset) throw new NotFoundError(`The dataset "${slug}"`);
-  return dataset.id;
-}
-
 /** How many images a selection would put in the campaign, before creating it. */
 export const previewSelectionAction = defineAction(
   "campaign:manage",
   z.object({ dataset: datasetSlugSchema, selection: selectionSchema }),
-  async (input) => ({ images: (await selectImageIds(db, await datasetId(input.dataset), input.selection)).length }),
+  async (input) => ({ images: (await selectImageIds(db, await requireDatasetId(db, input.dataset), input.selection)).length }),
 );
 
 export const createCampaignAction = defineAction("campaign:manage", newCampaignSchema, async (input, user) =>

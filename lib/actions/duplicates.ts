@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { requireDatasetId } from "@/lib/data/datasets";
+import { requireDatasetId } from "@/lib/datasets";
 import { db, databaseUrlOf } from "@/lib/db";
 import { applyLabelToGroup, excludeGroupMembers, setGroupVerdict } from "@/lib/duplicates/group-review";
 import { duplicateScanJob } from "@/lib/duplicates/scan-job";
@@ -36,7 +36,7 @@ export const startDuplicateScanAction = defineAction(
   "data:import",
   duplicateScanRequestSchema,
   async (input, user) => {
-    await requireDatasetId(input.dataset);
+    await requireDatasetId(db, input.dataset);
     const queued = await enqueueJob(db, databaseUrlOf(), duplicateScanJob, input, user.id);
     revalidatePath("/duplicates");
     return queued;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { requireDatasetId } from "@/lib/data/datasets";
+import { requireDatasetId } from "@/lib/datasets";
 import { db, databaseUrlOf } from "@/lib/db";
 import { queueEvaluation } from "@/lib/evaluation/evaluation-job";
 import { evaluationJobPayloadSchema } from "@/lib/validation/jobs";
@@ -15,7 +15,7 @@ export const recomputeEvaluationAction = defineAction(
   "data:export",
   evaluationJobPayloadSchema,
   async (input, user) => {
-    await requireDatasetId(input.dataset);
+    await requireDatasetId(db, input.dataset);
     const queued = await queueEvaluation(db, databaseUrlOf(), input.dataset, user.id);
     revalidatePath("/admin/evaluation");
     return queued;

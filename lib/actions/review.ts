@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { changeConsensusRule, consensusDedupKey, consensusJob } from "@/lib/consensus/consensus-job";
 import { publishConsensusJob } from "@/lib/consensus/publish-job";
 import { resolveConsensus, sendBackForAnnotation } from "@/lib/consensus/resolve";
-import { requireDatasetId } from "@/lib/data/datasets";
+import { requireDatasetId } from "@/lib/datasets";
 import { db, databaseUrlOf } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { cancelJob, enqueueJob } from "@/lib/jobs/queue";
@@ -41,7 +41,7 @@ export const publishConsensusAction = defineAction(
   "review:resolve",
   publishConsensusPayloadSchema,
   async (input, user) => {
-    await requireDatasetId(input.dataset);
+    await requireDatasetId(db, input.dataset);
     const queued = await enqueueJob(db, databaseUrlOf(), publishConsensusJob, input, user.id);
     revalidatePath("/admin/exports");
     return queued;

@@ -1,7 +1,8 @@
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { selectImageIds } from "@/lib/campaigns/select-images";
+import { requireDatasetId } from "@/lib/datasets";
 import type { Db } from "@/lib/db";
-import { ExpectedError, NotFoundError } from "@/lib/errors";
+import { ExpectedError } from "@/lib/errors";
 import type { ConsensusRule } from "@/lib/generated/prisma/enums";
 import type { NewCampaign } from "@/lib/validation/campaign";
 
@@ -12,9 +13,8 @@ export interface NewCampaignWithRule extends NewCampaign {
 
 /** What the admin page's form and the CLI both do: resolve the selection, check members, create (createCampaign audits in its transaction). */
 export async function createCampaignFromSelection(db: Db, input: NewCampaignWithRule, createdById: number | null): Promise<{ campaignId: number; images: number }> {
-  const dataset = await db.dataset.findUnique({ where: { slug: input.dataset }, select: { id: true } });
-  if (!dataset) throw new NotFoundError(`The dataset "${input.dataset}"`);
-  const imageIds = await selectImageIds(db, dataset.id, input.selection);
+  const datasetId = await requireDatasetId(db, input.dataset);
+  const imageIds = await selectImageIds(db, datasetId, input.selection);
   if (imageIds.length === 0) throw new ExpectedError("The selection matches no image; the campaign was not created.");
   const members = await db.user.count({ where: { id: { in: input.memberIds }, active: true } });
   if (members !== new Set(input.memberIds).size) throw new ExpectedError("Some chosen members do not exist or are disabled.");
@@ -22,7 +22,7 @@ export async function createCampaignFromSelection(db: Db, input: NewCampaignWith
     throw new ExpectedError(`A quorum of ${input.consensusQuorum} can never be reached with ${input.annotatorsPerImage} annotators per image.`);
   }
   const campaignId = await createCampaign(db, {
-    datasetId: dataset.id,
+    datasetId,
     name: input.name,
     instructions: input.instructions,
     annotatorsPerImage: input.annotatorsPerImage,

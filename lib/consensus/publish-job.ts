@@ -1,5 +1,5 @@
 import { publishDatasetConsensus } from "@/lib/consensus/publish";
-import { NotFoundError } from "@/lib/errors";
+import { requireDatasetId } from "@/lib/datasets";
 import { queueEvaluationAfter } from "@/lib/evaluation/evaluation-job";
 import { defineJobKind } from "@/lib/jobs/define-job";
 import { publishConsensusPayloadSchema } from "@/lib/validation/jobs";
@@ -19,10 +19,9 @@ export const publishConsensusJob = defineJobKind({
   followUp: true,
   maxAttempts: 3,
   async run(payload, ctx) {
-    const dataset = await ctx.db.dataset.findUnique({ where: { slug: payload.dataset }, select: { id: true } });
-    if (!dataset) throw new NotFoundError(`The dataset "${payload.dataset}"`);
+    const datasetId = await requireDatasetId(ctx.db, payload.dataset);
     ctx.progress(null, null, "Collecting the campaigns' resolved and agreed images");
-    const summary = await publishDatasetConsensus(ctx.db, dataset.id);
+    const summary = await publishDatasetConsensus(ctx.db, datasetId);
     ctx.progress(summary.images, summary.images, `Version ${summary.version}: ${summary.images.toLocaleString("en")} ${summary.images === 1 ? "image" : "images"}, ${summary.changed.toLocaleString("en")} changed`);
     // The published consensus is one of the evaluation protocols.
     if (summary.changed > 0) await queueEvaluationAfter(ctx, payload.dataset);

@@ -5,8 +5,9 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { requireDatasetId } from "@/lib/datasets";
 import type { Db } from "@/lib/db";
-import { ExpectedError, NotFoundError } from "@/lib/errors";
+import { ExpectedError } from "@/lib/errors";
 import { ImportError } from "@/lib/import/import-error";
 import { readCsv } from "@/lib/import/parsers/csv-input";
 
@@ -47,10 +48,9 @@ export function parseDuplicateList(text: string, file: string): ImportedList {
 
 /** Stores a parsed list as imported groups of a dataset; returns the number of groups. */
 export async function storeDuplicateList(db: Db, params: { dataset: string; origin: string; list: ImportedList; file: string }) {
-  const dataset = await db.dataset.findUnique({ where: { slug: params.dataset }, select: { id: true } });
-  if (!dataset) throw new NotFoundError(`The dataset "${params.dataset}"`);
+  const datasetId = await requireDatasetId(db, params.dataset);
   const names = [...new Set(params.list.groups.flatMap((group) => group.files))];
-  const images = await db.image.findMany({ where: { datasetId: dataset.id, fileKey: { in: names } }, select: { id: true, fileKey: true } });
+  const images = await db.image.findMany({ where: { datasetId, fileKey: { in: names } }, select: { id: true, fileKey: true } });
   const idOf = new Map(images.map((image) => [image.fileKey, image.id]));
   for (const group of params.list.groups) {
     const unknown = group.files.find((name) => !idOf.has(name));
@@ -62,7 +62,7 @@ export async function storeDuplicateList(db: Db, params: { dataset: string; orig
     for (const group of groups) {
       await tx.duplicateGroup.create({
         data: {
-          datasetId: dataset.id,
+          datasetId,
           kind: "imported",
           origin: group.label && params.list.format === "pairs" ? `${params.origin} (${group.label})` : params.origin,
           members: { create: group.files.map((name) => ({ imageId: idOf.get(name)! })) },

@@ -3,10 +3,10 @@
  * earlier scan found and nobody has reviewed; reviewed and imported groups stay as they are.
  */
 import { recordAudit } from "@/lib/audit/record";
+import { requireDatasetId } from "@/lib/datasets";
 import type { Db } from "@/lib/db";
 import { type FoundGroup, checkThreshold, findDuplicateGroups } from "@/lib/duplicates/grouping";
 import { toUnsigned64 } from "@/lib/duplicates/hashes";
-import { NotFoundError } from "@/lib/errors";
 
 export const SCAN_ORIGIN_PREFIX = "scan:";
 
@@ -18,10 +18,9 @@ export interface StoredGroup {
 
 export async function groupDuplicates(db: Db, params: { dataset: string; threshold: number; actorId?: number | null }): Promise<StoredGroup[]> {
   const threshold = checkThreshold(params.threshold);
-  const dataset = await db.dataset.findUnique({ where: { slug: params.dataset }, select: { id: true } });
-  if (!dataset) throw new NotFoundError(`The dataset "${params.dataset}"`);
+  const datasetId = await requireDatasetId(db, params.dataset);
   const rows = await db.image.findMany({
-    where: { datasetId: dataset.id, phash: { not: null }, phashMirror: { not: null } },
+    where: { datasetId, phash: { not: null }, phashMirror: { not: null } },
     select: { id: true, fileKey: true, contentHash: true, pixelHash: true, phash: true, phashMirror: true },
   });
   const found = findDuplicateGroups(
@@ -31,9 +30,9 @@ export async function groupDuplicates(db: Db, params: { dataset: string; thresho
   const fileOf = new Map(rows.map((row) => [row.id, row.fileKey]));
   const origin = `${SCAN_ORIGIN_PREFIX}phash<=${threshold}`;
   return db.$transaction(async (tx) => {
-    const removed = await tx.duplicateGroup.deleteMany({ where: { datasetId: dataset.id, verdict: null, origin: { startsWith: SCAN_ORIGIN_PREFIX } } });
+    const removed = await tx.duplicateGroup.deleteMany({ where: { datasetId, verdict: null, origin: { startsWith: SCAN_ORIGIN_PREFIX } } });
     const kept = await tx.duplicateGroup.findMany({
-      where: { datasetId: dataset.id, origin: { startsWith: SCAN_ORIGIN_PREFIX } },
+      where: { datasetId, origin: { startsWith: SCAN_ORIGIN_PREFIX } },
       select: { members: { select: { imageId: true } } },
     });
     const keptKeys = new Set(kept.map((group) => memberKey(group.members.map((m) => m.imageId))));
@@ -41,13 +40,13 @@ export async function groupDuplicates(db: Db, params: { dataset: string; thresho
     for (const group of found as FoundGroup[]) {
       if (keptKeys.has(memberKey(group.members.map((m) => m.imageId)))) continue;
       const created = await tx.duplicateGroup.create({
-        data: { datasetId: dataset.id, kind: group.kind, origin, members: { create: group.members } },
+        data: { datasetId, kind: group.kind, origin, members: { create: group.members } },
         select: { id: true },
       });
       stored.push({ id: created.id, kind: group.kind, members: group.members.map((m) => fileOf.get(m.imageId)!) });
     }
     // The rescan deletes groups: audited with it, so the log says where unreviewed groups went.
-    await recordAudit(tx, { userId: params.actorId ?? null, action: "duplicates.scan", entity: "dataset", entityId: dataset.id, details: { threshold, removed: removed.count, stored: stored.length } });
+    await recordAudit(tx, { userId: params.actorId ?? null, action: "duplicates.scan", entity: "dataset", entityId: datasetId, details: { threshold, removed: removed.count, stored: stored.length } });
     return stored;
   }, { timeout: 120_000 });
 }

@@ -1,3 +1,4 @@
+import { requireDatasetId } from "@/lib/datasets";
 import type { Db } from "@/lib/db";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { ExportScope } from "@/lib/export/sql";
@@ -18,8 +19,5 @@ export async function resolveExportScope(db: Db, request: { dataset?: string | n
     return { datasetId: campaign.datasetId, campaignId: campaign.id, dataset: campaign.dataset.slug, campaignName: campaign.name };
   }
   if (!request.dataset) throw new ExpectedError("Name a dataset or a campaign to export.");
-  const slug = request.dataset;
-  const dataset = await db.dataset.findUnique({ where: { slug }, select: { id: true } });
-  if (!dataset) throw new NotFoundError(`The dataset "${slug}"`);
-  return { datasetId: dataset.id, campaignId: null, dataset: slug, campaignName: null };
+  return { datasetId: await requireDatasetId(db, request.dataset), campaignId: null, dataset: request.dataset, campaignName: null };
 }

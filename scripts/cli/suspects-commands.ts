@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { createDb } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
-import { DEFAULT_DATASET } from "@/lib/datasets";
+import { DEFAULT_DATASET, requireDatasetId } from "@/lib/datasets";
 import { computeSuspectScores } from "@/lib/suspects/compute";
 import { rankAgainstCorrections } from "@/lib/suspects/evaluate";
 import { refreshSuspectScores } from "@/lib/suspects/store";
@@ -20,20 +19,19 @@ export function registerSuspectsCommands(program: Command) {
       await withDatabase(async ({ url }) => {
         const db = createDb(url);
         try {
-          const dataset = await db.dataset.findUnique({ where: { slug: options.dataset }, select: { id: true } });
-          if (!dataset) throw new NotFoundError(`The dataset "${options.dataset}"`);
+          const datasetId = await requireDatasetId(db, options.dataset);
           if (options.refresh) {
-            const refreshed = await refreshSuspectScores(db, dataset.id);
+            const refreshed = await refreshSuspectScores(db, datasetId);
             console.log(options.json ? JSON.stringify(refreshed) : `suspect scores stored for ${refreshed.images} images (${refreshed.ms} ms)`);
             return;
           }
           if (options.evaluate) {
-            const full = await rankAgainstCorrections(db, dataset.id, options.evaluate, []);
-            const heldOut = await rankAgainstCorrections(db, dataset.id, options.evaluate, [options.evaluate]);
+            const full = await rankAgainstCorrections(db, datasetId, options.evaluate, []);
+            const heldOut = await rankAgainstCorrections(db, datasetId, options.evaluate, [options.evaluate]);
             console.log(JSON.stringify({ source: options.evaluate, withSource: full, sourceLeftOut: heldOut }, null, options.json ? undefined : 2));
             return;
           }
-          const ranked = (await computeSuspectScores(db, dataset.id)).slice(0, Number(options.top) || 20);
+          const ranked = (await computeSuspectScores(db, datasetId)).slice(0, Number(options.top) || 20);
           if (options.json) console.log(JSON.stringify(ranked));
           else for (const r of ranked) console.log(`${r.score.toFixed(3)}  ${r.fileKey}  ${JSON.stringify(r.parts)}`);
         } finally {
