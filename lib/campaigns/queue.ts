@@ -126,8 +126,8 @@ function holdInTransaction(db: Db, userId: number, campaignId: number, baseDepth
   }, CLAIM_TRANSACTION);
 }
 
-// Prisma's default 2 s wait for a pooled connection turns a burst of claimers (a team starting at 9:00) into
-// errors, as the two-server claim race test showed; they queue for the pool instead.
+// Claims come in bursts (a team starting at 9:00, the two-server claim race test): they may queue for a
+// pooled connection longer than the 10 s every transaction gets (lib/db.ts).
 const CLAIM_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
 
 /** The image the user should label now: the oldest one they hold, or a newly claimed one; null when none is left. */
