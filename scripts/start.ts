@@ -88,17 +88,18 @@ async function prepare(url: string, embedded: boolean, signal: AbortSignal): Pro
 
   await ensureQueueSchema(url);
   const db = createDb(url);
+  const demo = isDemoMode();
   try {
     await markInterruptedExports(db);
-    const demo = isDemoMode();
     const refusal = demoModeRefusal();
     if (refusal) log(`demo mode is off: ${refusal} (set RELABEL_DEMO=1 to load the demo accounts anyway)`);
     if (demo && !(await loadDemo(db, url, log))) log("demo data already loaded");
-    await buildIfStale(log, signal);
-    return demo;
   } finally {
+    // Not held open through the minutes of a first build.
     await db.$disconnect();
   }
+  await buildIfStale(log, signal);
+  return demo;
 }
 
 /** Checked before the database and the build, so a taken port costs seconds and ends in one sentence. */
