@@ -13,6 +13,7 @@ import pg from "pg";
 import type { Db } from "@/lib/db";
 import { seedCampaign, seedClasses, seedDataset, seedUser, FACTORY_PASSWORD } from "@/lib/testing/factories";
 import { actionHeaders, actionIds, actionResult, signIn } from "./app-server";
+import { pacedLoops } from "./paced-load";
 
 export interface Annotator {
   cookie: string;
@@ -73,8 +74,9 @@ export interface LoadResult {
 
 /**
  * Runs `annotators` for `seconds`. Without a rate each loops as fast as the server answers (closed
- * loop); with `requestsPerSecond` the total is spread evenly over them (autocannon paces each
- * connection, so a server slower than the pace lowers the rate it reaches: read `requestsPerSecond`).
+ * loop, autocannon); with `requestsPerSecond` the total is spread evenly over them and over time
+ * (open loop, pacedLoops: a server slower than the pace lowers the rate it reaches, so read
+ * `requestsPerSecond`, and its delay counts in the latencies).
  */
 export async function driveHotPath(setup: HotPathSetup, annotators: readonly Annotator[], seconds: number, requestsPerSecond?: number): Promise<LoadResult> {
   const latencies: Record<Step, number[]> = { submit: [], items: [] };
@@ -82,77 +84,94 @@ export async function driveHotPath(setup: HotPathSetup, annotators: readonly Ann
   let failures = 0;
   const failureSamples: string[] = [];
   let loops = 0;
-  const { campaignId, actions } = setup;
   const fail = (what: string) => {
     failures++;
     if (failureSamples.length < 3) failureSamples.push(what.slice(0, 300));
   };
-  const runs = annotators.map((annotator) => {
-    let step = 0;
-    // The images the submit's answer added to what the screen holds: the ones the browser fetches.
-    let fresh: number[] = [];
-    const instance = autocannon({
-      url: annotator.server,
-      connections: 1,
-      duration: seconds,
-      // autocannon gives up on a request after 10 s; a saturated server is slower than that and should be measured, not dropped.
-      timeout: 60,
-      overallRate: requestsPerSecond ? requestsPerSecond / annotators.length : undefined,
-      setupClient: (client) => void client.on("reset", () => (step = 0)),
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (request: autocannon.Request) => ({
-            ...request,
-            path: `/label/${campaignId}/${annotator.held[0]}`,
-            headers: actionHeaders(actions.submitDecisionAction!, annotator.cookie),
-            body: JSON.stringify([{
-              campaignId,
-              imageId: annotator.held[0],
-              content: { classes: [annotator.held[0]! % 1000], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "" },
-              requestId: randomUUID(),
-              timeSpentMs: 1500,
-              shownClasses: [],
-              shownSources: [],
-            }]),
-          }),
-          onResponse: (status: number, body: string) => {
-            const result = actionResult(body) as { ok: boolean; data?: { next: number[] } } | undefined;
-            if (status !== 200 || !result?.ok || !result.data?.next.length) return fail(`submit ${status}: ${body}`);
-            const before = new Set(annotator.held);
-            fresh = result.data.next.filter((id) => !before.has(id));
-            annotator.held.splice(0, annotator.held.length, ...result.data.next);
-            loops++;
-          },
-        },
-        {
-          method: "GET",
-          // Nothing new claimed (the campaign ran dry) asks for the last held image, which a reload would fetch too.
-          setupRequest: (request: autocannon.Request) => ({
-            ...request,
-            path: `/api/labeling/${campaignId}/items?ids=${(fresh.length > 0 ? fresh : annotator.held.slice(-1)).join(",")}`,
-            headers: { cookie: annotator.cookie },
-          }),
-          onResponse: (status: number, body: string) => {
-            if (status !== 200) return fail(`items ${status}: ${body}`);
-            if ((JSON.parse(body) as { items: unknown[] }).items.length === 0) fail("items: none of the held images came back");
-          },
-        },
-      ],
-    } as autocannon.Options);
-    // Responses arrive in request order on a connection; a reset starts again at the submit.
-    instance.on("response", (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
-      const name = STEPS[step]!;
-      latencies[name].push(responseTime);
-      bytes[name] += resBytes;
-      step = (step + 1) % STEPS.length;
+  const sessions = annotators.map((annotator) => hotPathRequests(setup, annotator, fail, () => loops++));
+  let requests = 0;
+  let elapsed = seconds;
+  if (requestsPerSecond) {
+    const paced = await pacedLoops(annotators.map((annotator, i) => ({ server: annotator.server, requests: sessions[i]! })), requestsPerSecond / STEPS.length, seconds);
+    STEPS.forEach((step, i) => {
+      latencies[step] = paced.latencies[i]!;
+      bytes[step] = paced.bytes[i]!;
     });
-    instance.on("reqError", (error: Error) => fail(`request error: ${error.message}`));
-    return instance;
-  });
-  const results = await Promise.all(runs);
-  const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
-  return { latencies, bytes, failures, failureSamples, loopsPerSecond: loops / seconds, requestsPerSecond: requests / seconds };
+    for (const error of paced.errors) fail(`request error: ${error}`);
+    requests = paced.requests;
+    elapsed = paced.elapsedSeconds;
+  } else {
+    const results = await Promise.all(annotators.map((annotator, i) => {
+      let step = 0;
+      const instance = autocannon({
+        url: annotator.server,
+        connections: 1,
+        duration: seconds,
+        // autocannon gives up on a request after 10 s; a saturated server is slower than that and should be measured, not dropped.
+        timeout: 60,
+        setupClient: (client) => void client.on("reset", () => (step = 0)),
+        requests: sessions[i],
+      } as autocannon.Options);
+      // Responses arrive in request order on a connection; a reset starts again at the submit.
+      instance.on("response", (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+        const name = STEPS[step]!;
+        latencies[name].push(responseTime);
+        bytes[name] += resBytes;
+        step = (step + 1) % STEPS.length;
+      });
+      instance.on("reqError", (error: Error) => fail(`request error: ${error.message}`));
+      return instance;
+    }));
+    requests = results.reduce((sum, result) => sum + result.requests.total, 0);
+  }
+  return { latencies, bytes, failures, failureSamples, loopsPerSecond: loops / elapsed, requestsPerSecond: requests / elapsed };
+}
+
+/** One annotator's loop: submit the image on screen, then fetch the workbench data of the images the answer added. */
+function hotPathRequests(setup: HotPathSetup, annotator: Annotator, fail: (what: string) => void, onLoop: () => void): autocannon.Request[] {
+  const { campaignId, actions } = setup;
+  // The images the submit's answer added to what the screen holds: the ones the browser fetches.
+  let fresh: number[] = [];
+  return [
+    {
+      method: "POST",
+      setupRequest: (request: autocannon.Request) => ({
+        ...request,
+        path: `/label/${campaignId}/${annotator.held[0]}`,
+        headers: actionHeaders(actions.submitDecisionAction!, annotator.cookie),
+        body: JSON.stringify([{
+          campaignId,
+          imageId: annotator.held[0],
+          content: { classes: [annotator.held[0]! % 1000], ambiguity: null, candidateClasses: [], outsideLabels: [], notes: "" },
+          requestId: randomUUID(),
+          timeSpentMs: 1500,
+          shownClasses: [],
+          shownSources: [],
+        }]),
+      }),
+      onResponse: (status: number, body: string) => {
+        const result = actionResult(body) as { ok: boolean; data?: { next: number[] } } | undefined;
+        if (status !== 200 || !result?.ok || !result.data?.next.length) return fail(`submit ${status}: ${body}`);
+        const before = new Set(annotator.held);
+        fresh = result.data.next.filter((id) => !before.has(id));
+        annotator.held.splice(0, annotator.held.length, ...result.data.next);
+        onLoop();
+      },
+    },
+    {
+      method: "GET",
+      // Nothing new claimed (the campaign ran dry) asks for the last held image, which a reload would fetch too.
+      setupRequest: (request: autocannon.Request) => ({
+        ...request,
+        path: `/api/labeling/${campaignId}/items?ids=${(fresh.length > 0 ? fresh : annotator.held.slice(-1)).join(",")}`,
+        headers: { cookie: annotator.cookie },
+      }),
+      onResponse: (status: number, body: string) => {
+        if (status !== 200) return fail(`items ${status}: ${body}`);
+        if ((JSON.parse(body) as { items: unknown[] }).items.length === 0) fail("items: none of the held images came back");
+      },
+    },
+  ];
 }
 
 /** Server renders of the labeling page (a direct load or reload of the image on screen) by one annotator for `seconds`: latencies and bytes. */
@@ -219,17 +238,14 @@ export async function committedTransactions(url: string): Promise<number> {
 export async function driveStaticFloor(server: string, connections: number, seconds: number, requestsPerSecond?: number): Promise<{ latencies: number[]; requestsPerSecond: number; failures: number }> {
   const latencies: number[] = [];
   let failures = 0;
-  const instance = autocannon({
-    url: server,
-    connections,
-    duration: seconds,
-    timeout: 60,
-    overallRate: requestsPerSecond,
-    requests: [{ method: "GET", path: "/robots.txt" }],
-  } as autocannon.Options);
+  const request: autocannon.Request = { method: "GET", path: "/robots.txt", onResponse: (status) => void (status !== 200 && failures++) };
+  if (requestsPerSecond) {
+    const paced = await pacedLoops(Array.from({ length: connections }, () => ({ server, requests: [request] })), requestsPerSecond, seconds);
+    return { latencies: paced.latencies[0]!, requestsPerSecond: paced.requests / paced.elapsedSeconds, failures: failures + paced.errors.length };
+  }
+  const instance = autocannon({ url: server, connections, duration: seconds, timeout: 60, requests: [request] } as autocannon.Options);
   instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
-    if (status !== 200) return void failures++;
-    latencies.push(responseTime);
+    if (status === 200) latencies.push(responseTime);
   });
   const result = await instance;
   return { latencies, requestsPerSecond: result.requests.total / seconds, failures };

@@ -85,6 +85,17 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     for (let repeat = 0; repeat < ctx.repeats; repeat++) open.push(await driveHotPath(setup, setup.annotators, seconds, rate));
     const openLatencies = open.flatMap(allRequests);
     const openP95 = summarise(openLatencies).p95;
+    // Where the target rate is out of reach: the highest of a ladder of lower rates this server holds the target at.
+    let heldRate = openP95 < 50 ? rate : 0;
+    const ladder: LoadResult[] = [];
+    if (heldRate === 0) {
+      for (const step of [0.1, 0.2, 0.3, 0.4, 0.6, 0.8].map((share) => Math.round(rate * share))) {
+        const run = await driveHotPath(setup, setup.annotators, seconds, step);
+        ladder.push(run);
+        if (summarise(allRequests(run)).p95 >= 50) break;
+        heldRate = step;
+      }
+    }
     // The same pace and connections on a request that does nothing: what Next.js alone costs here.
     const floorCpuBefore = server.cpuSeconds();
     const floorClosed = await driveStaticFloor(server.url, 10, seconds);
@@ -101,8 +112,8 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     ctx.log(`http: the static floor serves ${floorClosed.requestsPerSecond.toFixed(0)} req/s on 10 connections (${floorCpuMs.toFixed(1)} ms CPU each); at ${rate} req/s its p95 is ${summarise(floorOpen).p95.toFixed(1)} ms`);
     const over = await overAssigned(url, setup.campaignId);
     if (over > 0) throw new Error(`${over} images were handed to more annotators than the campaign asks for.`);
-    const failures = [single, ...largeRuns, ...Object.values(closed).map((level) => level.latest), ...open].reduce((sum, result) => sum + result.failures, 0);
-    ctx.log(`http: open loop at ${rate} req/s reached ${summarise(open.map((result) => result.requestsPerSecond)).median.toFixed(0)} req/s, p95 ${openP95.toFixed(1)} ms`);
+    const failures = [single, ...largeRuns, ...Object.values(closed).map((level) => level.latest), ...open, ...ladder].reduce((sum, result) => sum + result.failures, 0);
+    ctx.log(`http: open loop at ${rate} req/s reached ${summarise(open.map((result) => result.requestsPerSecond)).median.toFixed(0)} req/s, p95 ${openP95.toFixed(1)} ms; p95 < 50 ms up to ${heldRate} req/s`);
 
     const measures: Measure[] = [
       {
@@ -136,12 +147,13 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
       {
         name: `open-loop-${rate}`,
         unit: "ms",
-        measured: { what: `every request's latency with ${setup.annotators.length} annotators paced to ${rate} requests/s in total`, samples: openLatencies },
+        measured: { what: `every request's latency with ${setup.annotators.length} annotators paced evenly to ${rate} requests/s in total (a loop held up by the one before it counts the wait)`, samples: openLatencies },
         baseline: { what: "one connection: the bare-SQL claim + decision insert", samples: sqlSingle },
         notes: {
           p95TargetMs: 50,
           p95TargetMet: openP95 < 50,
           reachedRequestsPerSecond: Math.round(summarise(open.map((result) => result.requestsPerSecond)).median),
+          p95Under50MsUpToRequestsPerSecond: heldRate,
           perRequest: perRequest(open.at(-1)!),
           failedRequests: failures,
           failureSamples: [single, ...Object.values(closed).map((level) => level.latest), ...open].flatMap((result) => result.failureSamples).slice(0, 3),
@@ -151,7 +163,7 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
       {
         name: `floor-open-loop-${rate}`,
         unit: "ms",
-        measured: { what: `GET /robots.txt (a static file through Next.js and the proxy: no session, no database) from ${setup.annotators.length} connections paced to ${rate} requests/s in total, what any request costs before the app does anything`, samples: floorOpen },
+        measured: { what: `GET /robots.txt (a static file through Next.js and the proxy: no session, no database) from ${setup.annotators.length} connections paced evenly to ${rate} requests/s in total, what any request costs before the app does anything`, samples: floorOpen },
         baseline: { what: "one connection: the bare-SQL claim + decision insert", samples: sqlSingle },
         notes: {
           p95Ms: summarise(floorOpen).p95,
