@@ -18,7 +18,7 @@ export interface PacedSession {
 export interface PacedResult {
   /** Latency (ms) of each response, by its step's position in the loop. */
   latencies: number[][];
-  /** Response body bytes, by step. */
+  /** Response bytes (status line, headers and body, as autocannon counts them), by step. */
   bytes: number[];
   requests: number;
   /** From the first scheduled loop to the last answer: longer than asked when the server fell behind. */
@@ -50,10 +50,10 @@ export async function pacedLoops(sessions: readonly PacedSession[], loopsPerSeco
           if (!request) break;
           const sent = step === 0 ? Math.min(due, performance.now()) : performance.now();
           try {
-            const { status, body } = await send(agent, server, request);
+            const { status, body, bytes } = await send(agent, server, request);
             result.requests++;
             result.latencies[step]!.push(performance.now() - sent);
-            result.bytes[step]! += Buffer.byteLength(body);
+            result.bytes[step]! += bytes;
             template.onResponse?.(status, body, {}, {});
           } catch (error) {
             result.errors.push(error instanceof Error ? error.message : String(error));
@@ -69,12 +69,18 @@ export async function pacedLoops(sessions: readonly PacedSession[], loopsPerSeco
   return result;
 }
 
-function send(agent: http.Agent, server: string, request: autocannon.Request): Promise<{ status: number; body: string }> {
+function send(agent: http.Agent, server: string, request: autocannon.Request): Promise<{ status: number; body: string; bytes: number }> {
   return new Promise((resolve, reject) => {
     const outgoing = http.request(new URL(request.path ?? "/", server), { agent, method: request.method ?? "GET", headers: request.headers, timeout: 60_000 }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () => {
+        const body = Buffer.concat(chunks);
+        // "HTTP/1.1 200 OK\r\n", each "name: value\r\n", the blank line, then the body (chunk framing left out).
+        const head = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n`.length + 2
+          + response.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0); // ": " after a name, "\r\n" after a value
+        resolve({ status: response.statusCode ?? 0, body: body.toString("utf8"), bytes: head + body.length });
+      });
       response.on("error", reject);
     });
     outgoing.on("timeout", () => outgoing.destroy(new Error(`${request.method ?? "GET"} ${request.path} timed out after 60 s`)));
