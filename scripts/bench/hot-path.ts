@@ -3,9 +3,9 @@
  * screen (a server action that answers with the images held next, claiming one more), then fetch
  * the workbench data of the newly held image (GET /api/labeling/<campaign>/items), again. The
  * page itself renders once per session, not per image (measured apart: drivePageRenders). Each
- * simulated annotator is one autocannon instance with one connection and its own session, so a
- * connection never carries another annotator's cookie; the instances run side by side against one
- * or more app servers.
+ * simulated annotator has one connection and its own session (an autocannon instance in closed
+ * loop, a pacedLoops session in open loop), so a connection never carries another annotator's
+ * cookie; they run side by side against one or more app servers.
  */
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
