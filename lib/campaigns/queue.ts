@@ -156,7 +156,8 @@ export async function releaseExpiredClaims(tx: Tx, campaignId: number): Promise<
  * Makes sure the user may write a decision on this image now, locking their assignment row.
  * An expired claim is revived if its slot is still free; otherwise the submit is refused
  * (the caller keeps the draft). The image's gold flag comes with the lock: the submit needs it
- * and it cost a round trip of its own.
+ * and it cost a round trip of its own. The caller marks the assignment submitted with the
+ * decision's own statement, for the same reason.
  */
 export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId: number, imageId: number) {
   const campaign = await findWorkableCampaign(tx, userId, campaignId);
@@ -176,8 +177,7 @@ export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId
       throw new ExpectedError("Your claim on this image expired and other annotators have labeled it since; your draft is kept.");
     }
   }
-  await tx.$executeRaw`UPDATE assignments SET status = 'SUBMITTED', finished_at = ${new Date()} WHERE id = ${assignment.id}`;
-  return { campaign, claimedAt: assignment.claimed_at, gold: assignment.gold };
+  return { campaign, assignmentId: assignment.id, claimedAt: assignment.claimed_at, gold: assignment.gold };
 }
 
 /** Gives the image back to the pool; the user will not be handed it again. */

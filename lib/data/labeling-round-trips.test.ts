@@ -60,9 +60,10 @@ describe("labeling hot path round trips", () => {
     expect(result.created).toBe(true);
     // The gold flag comes with the lock, not from a read of its own.
     expect(statements.filter((sql) => /SELECT[^;]*"campaign_images"\."gold"/.test(sql))).toEqual([]);
-    // Replay check, campaign, lock (with gold), assignment, classes, late replay check, the decision with its revision and
-    // the draft's removal (one statement), consensus lock, decisions, stored consensus, one consensus write, COMMIT.
-    expect(statements).toHaveLength(12);
+    // Replay check, campaign, lock (with gold), classes, late replay check, the decision with its revision, the draft's
+    // removal and the assignment marked submitted (one statement), consensus lock, decisions, stored consensus, one
+    // consensus write, COMMIT.
+    expect(statements).toHaveLength(11);
   });
 
   it("reads a batch of held items in the same few statements as one item", async () => {

@@ -43,6 +43,10 @@ describe("submitDecision", () => {
     expect(stored).toMatchObject({ classes: [356, 357], outsideLabels: ["vole"], timeSpentMs: 4200, shownClasses: [356, 357], shownSources: ["original", "real"] });
     expect(stored.revisions).toHaveLength(1);
     expect(await db.vocabularyLabel.count({ where: { name: "vole" } })).toBe(1);
+    // The claim is finished, so the queue neither hands the image out again nor counts it as held.
+    const assignment = await db.assignment.findFirstOrThrow({ where: { campaignId: ref.campaignId, imageId: ref.imageId, userId: ref.userId } });
+    expect(assignment.status).toBe("SUBMITTED");
+    expect(assignment.finishedAt).toEqual(stored.updatedAt);
   });
 
   it("writes once however often the same request arrives", async () => {

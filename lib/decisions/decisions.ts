@@ -39,7 +39,7 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
     };
     const replay = await findReplay();
     if (replay) return replay;
-    const { campaign, claimedAt, gold } = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
+    const { campaign, assignmentId, claimedAt, gold } = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
     await requireKnownClasses(tx, content.classes, content.ambiguity ? content.candidateClasses : []);
     // A concurrent copy of this request may have committed while we waited for the lock.
     const lateReplay = await findReplay();
@@ -53,8 +53,9 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
       outsideLabels: content.outsideLabels,
       notes: content.notes,
     };
-    // One statement writes the decision (a new version when the author edits it), its revision and
-    // drops the draft: the hot path pays each round trip on every image of every annotator.
+    // One statement writes the decision (a new version when the author edits it) and its revision,
+    // drops the draft and marks the assignment submitted: the hot path pays each round trip on
+    // every image of every annotator.
     const now = new Date();
     const shownSources = campaign.showPriorLabels ? input.shownSources : [];
     const [decision] = await tx.$queryRaw<{ id: number; version: number }[]>`
@@ -74,7 +75,8 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
         SELECT id, version, ${fields.classes}::int[], ${fields.ambiguity}::"AmbiguityReason", ${fields.candidateClasses}::int[], ${fields.outsideLabels}::text[],
                ${fields.notes}, ${userId}, ${input.requestId}, ${now}
         FROM written),
-      draft AS (DELETE FROM decision_drafts WHERE user_id = ${userId} AND campaign_id = ${campaignId} AND image_id = ${imageId})
+      draft AS (DELETE FROM decision_drafts WHERE user_id = ${userId} AND campaign_id = ${campaignId} AND image_id = ${imageId}),
+      submitted AS (UPDATE assignments SET status = 'SUBMITTED', finished_at = ${now} WHERE id = ${assignmentId})
       SELECT id, version FROM written`;
     await rememberOutsideLabels(tx, userId, fields.outsideLabels);
     // In the same transaction: the image's consensus (or, for a gold image, the annotator's gold
