@@ -27,14 +27,23 @@ export async function startFaultyPostgres(name: string): Promise<FaultyPostgres>
   const url = withDatabase(server.url, "relabel");
   await adminQuery(server.url, "CREATE DATABASE relabel");
   await migrate(url);
+  let crashed: number | null = null;
   return {
     url,
     crash() {
-      const pid = Number(readFileSync(path.join(server.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-      process.kill(pid, "SIGKILL");
+      crashed = Number(readFileSync(path.join(server.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      process.kill(crashed, "SIGKILL");
     },
     async restart() {
-      server = await startEmbeddedPostgres({ dataDir, password, port: server.port });
+      // Until Node reaps the killed postmaster it is a zombie, which PostgreSQL's lock-file check counts as
+      // running ("lock file postmaster.pid already exists"); its backends also take a moment to notice and exit.
+      const old = crashed;
+      if (old !== null) await eventually(async () => !isAlive(old), 30_000, "the crashed postmaster to be gone");
+      server = await eventually(() => startEmbeddedPostgres({ dataDir, password, port: server.port }).catch((error: Error) => {
+        if (/already exists|still in use/.test(error.message)) return undefined;
+        throw error;
+      }), 30_000, "the restarted PostgreSQL to take over its data folder");
+      crashed = null;
     },
     async stop() {
       await server.stop().catch(() => {});
@@ -42,6 +51,15 @@ export async function startFaultyPostgres(name: string): Promise<FaultyPostgres>
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
 }
 
 /**
