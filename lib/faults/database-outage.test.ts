@@ -137,6 +137,11 @@ describe("fault injection: PostgreSQL crashes during an import", () => {
       SELECT sl.classes, count(*)::int AS n FROM source_labels sl JOIN label_sources s ON s.id = sl.source_id
       WHERE s.name = 'real' GROUP BY sl.classes ORDER BY n DESC`;
     expect(await stored()).toEqual([{ classes: [1], n: 50_000 }]);
+    // Imports commit asynchronously (lib/import/load/bulk.ts: a crash may lose the last committed import, never
+    // corrupt one), so a crash within the WAL writer's next flush or two loses that import. What this test is
+    // about is the import the crash interrupts: let the first one reach the disk before crashing.
+    const { committed } = (await db.$queryRaw<{ committed: string }[]>`SELECT pg_current_wal_insert_lsn()::text AS committed`)[0]!;
+    await eventually(async () => (await db.$queryRaw<{ flushed: boolean }[]>`SELECT pg_current_wal_flush_lsn() >= ${committed}::pg_lsn AS flushed`)[0]!.flushed, 10_000, "the first import to be flushed");
 
     const blocker = await holdUntilSomeoneWaits(pg.url, "source_labels");
     const failing = importReal(ctx, after);
