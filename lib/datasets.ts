@@ -7,9 +7,14 @@ import { NotFoundError } from "@/lib/errors";
  */
 export const DEFAULT_DATASET = "imagenet-val";
 
+/** The id of the dataset with this slug, or null (pages show their empty state). */
+export async function datasetIdOf(db: Db, slug: string): Promise<number | null> {
+  return (await db.dataset.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}
+
 /** The id of the dataset a request names, or the not-found refusal every such request gives. */
 export async function requireDatasetId(db: Db, slug: string): Promise<number> {
-  const dataset = await db.dataset.findUnique({ where: { slug }, select: { id: true } });
-  if (!dataset) throw new NotFoundError(`The dataset "${slug}"`);
-  return dataset.id;
+  const id = await datasetIdOf(db, slug);
+  if (id === null) throw new NotFoundError(`The dataset "${slug}"`);
+  return id;
 }

@@ -1,6 +1,5 @@
 import "server-only";
+import { datasetIdOf } from "@/lib/datasets";
 import { db } from "@/lib/db";
 
-export async function getDatasetId(slug: string): Promise<number | null> {
-  return (await db.dataset.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
-}
+export const getDatasetId = (slug: string): Promise<number | null> => datasetIdOf(db, slug);
