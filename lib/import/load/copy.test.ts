@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyRows, encodeValue } from "@/lib/import/load/copy";
+import { ANALYZE_FROM_ROWS, copyRows, encodeValue } from "@/lib/import/load/copy";
 
 describe("encodeValue", () => {
   it("escapes the characters COPY's text format reserves", () => {
@@ -42,5 +42,14 @@ describe("copyRows", () => {
     await copyRows(client, "t", ["n", "s", "a", "l", "j", "b"], many);
     const { rows } = await client.query("SELECT count(*)::int AS count, sum(n)::bigint AS total FROM t");
     expect(rows[0]).toEqual({ count: 20_000, total: String((19_999 * 20_000) / 2) });
+  });
+
+  it("tells the planner a table's new size after a large COPY, leaving small ones to autovacuum", async () => {
+    await client.query("CREATE TEMP TABLE sized (n int)");
+    const plannedRows = async () => (await client.query<{ rows: number }>("SELECT reltuples AS rows FROM pg_class WHERE oid = 'sized'::regclass")).rows[0]!.rows;
+    await copyRows(client, "sized", ["n"], Array.from({ length: 10 }, (_, i) => [i]));
+    expect(await plannedRows()).toBe(-1); // never analysed
+    await copyRows(client, "sized", ["n"], Array.from({ length: ANALYZE_FROM_ROWS }, (_, i) => [i]));
+    expect(await plannedRows()).toBe(ANALYZE_FROM_ROWS + 10);
   });
 });

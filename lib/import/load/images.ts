@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Split } from "@/lib/generated/prisma/enums";
 import { copyReferencing, lockForBulkLoad } from "@/lib/import/load/bulk";
-import { copyRows, encodeRow, mapRows } from "@/lib/import/load/copy";
+import { analyzeAfterBulkWrite, copyRows, encodeRow, mapRows } from "@/lib/import/load/copy";
 
 export interface ImageRow {
   fileKey: string;
@@ -56,5 +56,6 @@ export async function upsertImages(client: pg.Client, datasetId: number, images:
     [datasetId],
   );
   await client.query("DROP TABLE incoming_images");
+  await analyzeAfterBulkWrite(client, "images", result.rowCount ?? 0);
   return result.rowCount ?? 0;
 }
