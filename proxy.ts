@@ -6,7 +6,7 @@ import { contentSecurityPolicy, isHttps, isMisdirectedAction, STRICT_TRANSPORT_S
  * Reachable signed out: the sign-in page, next-auth's own routes, the public files, health (load
  * balancers probe it) and metrics (Prometheus scrapes it with a bearer token, which the route checks).
  */
-const PUBLIC = /^\/(sign-in|api\/auth(\/|$)|api\/health$|api\/metrics$|robots\.txt$|favicon\.ico$)/;
+const PUBLIC = /^\/(sign-in|api\/auth(\/|$)|api\/health$|api\/metrics$|robots\.txt$|favicon\.ico$|icon\.svg$)/;
 
 /**
  * Sends signed-out visitors to the sign-in page and sets the per-request security headers (a

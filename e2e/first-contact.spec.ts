@@ -51,6 +51,10 @@ test("the sign-in page a new user sees first", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2F$/);
   await expect(page.getByRole("heading", { name: "Sign in to Relabel" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  // The tab's icon, which the proxy once sent to sign-in like a page (it answered with the form's HTML).
+  const icon = await page.request.get((await page.locator('link[rel="icon"]').getAttribute("href"))!, { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/svg+xml");
   await page.screenshot({ path: "/tmp/shots/first-contact-sign-in.png" });
 });
 
