@@ -37,7 +37,6 @@ export async function seedClasses(db: Db, count = 1000) {
   });
 }
 
-/** A dataset of `count` validation images numbered 1..count. */
 /** A dataset of `count` validation images named and numbered as ImageNet's, made in one statement (the HTTP bench seeds 1.3M). */
 export async function seedDataset(db: Db, count: number) {
   const dataset = await db.dataset.create({ data: { slug: `test-${unique()}`, name: "Test dataset" }, select: { id: true } });

@@ -3,7 +3,7 @@ import { createDb } from "@/lib/db";
 import { seedCampaign, seedDataset } from "@/lib/testing/factories";
 import { newSecret, startAppServer } from "./app-server";
 import type { Benchmark, BenchContext, Measure } from "./benchmark";
-import { committedTransactions, drivePageRenders, driveHotPath, driveStaticFloor, type LoadResult, overAssigned, seedHotPath, startLabeling } from "./hot-path";
+import { committedTransactions, drivePageRenders, driveHotPath, driveStaticFloor, type LoadResult, overAssigned, seedHotPath, seedLabeledDataset, startLabeling } from "./hot-path";
 import { bareSqlLoops } from "./sql-baseline";
 import { summarise } from "./stats";
 
@@ -58,7 +58,7 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
 
     // The same annotator in a campaign of ImageNet's size: claiming and the items read must not grow with it.
     const largeSize = ctx.quick ? 5_000 : 1_300_000;
-    const large = await seedDataset(db, largeSize);
+    const large = await seedLabeledDataset(db, largeSize);
     const largeCampaign = await seedCampaign(db, { datasetId: large.datasetId, imageIds: large.imageIds, memberIds: [userIds[0]!] });
     const first = setup.annotators[0]!;
     const largeSetup = { ...setup, campaignId: largeCampaign, annotators: [{ ...first, held: await startLabeling(first.server, setup.actions, first.cookie, largeCampaign) }] };
