@@ -24,8 +24,8 @@ const nextConfig = {
         ],
       },
       {
-        // Next.js serves it with max-age=0 and no validator, so Chromium downloaded it again on
-        // every image the labeling screen moved to (each pushState). Its link carries a content hash.
+        // Next.js serves it with max-age=0 and no validator, so Chromium downloaded it again, two or
+        // three times for every image the labeling screen moved to. Its link carries a content hash.
         source: "/icon.svg",
         headers: [{ key: "Cache-Control", value: "public, max-age=86400" }],
       },
