@@ -144,6 +144,17 @@ describe("integrity: the database refuses impossible states", () => {
     expect(await attempt(replica(verdict("{1}").replace("$1", String(sourceId)).replace("$2", "2000000000")))).toBe(FOREIGN_KEY);
   });
 
+  it("a source's rows over a run of image ids pass by the run, and the exact check decides any other run", async () => {
+    const { sourceId, imageIds, otherImageId } = ctx;
+    const rows = (images: number[]) =>
+      `INSERT INTO source_labels (source_id, image_id, status, classes) VALUES ${images.map((image) => `(${sourceId}, ${image}, 'LABELED', '{1}')`).join(", ")}`;
+    expect(await attempt(rows(imageIds))).toBeNull();
+    // The other dataset's image comes right after this dataset's: the run from the first image to it is not the dataset's alone.
+    expect(await attempt(rows([imageIds[0]!, otherImageId]))).toBe(FOREIGN_KEY);
+    // A gap in the run (an image deleted) sends the rows to the exact check, which lets them through.
+    expect(await attempt(`DELETE FROM images WHERE id = ${imageIds[1]}; ${rows([imageIds[0]!, imageIds[2]!])}`)).toBeNull();
+  });
+
   it("class indices are checked exactly in a taxonomy with a gap, where the bounds alone would pass", async () => {
     const { sourceId, imageIds } = ctx;
     const withGap = (classes: string) =>
