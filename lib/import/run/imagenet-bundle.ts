@@ -96,9 +96,18 @@ export async function importImagenetBundle(ctx: ImportContext, folder: string): 
 }
 
 /**
+ * At most this many units hold what they read while they wait for the ones before them to commit.
+ * The two image folders read in a moment and then wait on the original labels' commit: had ReaL
+ * behind them waited for their COPY, its parse (a second and more) would have run with the
+ * database idle.
+ */
+const MAX_WAITING_UNITS = 3;
+
+/**
  * Runs the units in order, each in its own transaction, reading the next one's file while the
- * one before it writes: a unit starts once the previous one's COPY data is all sent (or it
- * finished), and writes only after the previous one committed (its turn). A failure stops the
+ * one before it writes: a unit starts once the previous one waits for its turn (while fewer than
+ * MAX_WAITING_UNITS wait), has sent all its COPY data or finished, and writes only after the
+ * previous one committed (its turn). A failure stops the
  * run there, so the units that committed are always the ones before the first failure, as when
  * they ran one after another.
  */
@@ -113,13 +122,22 @@ async function runSteps(ctx: ImportContext, at: Locate): Promise<ImportSummary[]
   const started: Promise<ImportSummary[]>[] = [];
   let failed = false;
   let previous: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
   for (const unit of units) {
     if (failed || ctx.signal?.aborted) break;
     if (unit.progress) ctx.onProgress?.(unit.progress);
     let handedOff!: () => void;
     const mayStartNext = new Promise<void>((resolve) => (handedOff = resolve));
     const before = previous;
-    const turn = async () => void (await before);
+    const turn = async () => {
+      // Read and waiting to write: the next unit may read meanwhile, while few enough hold their rows.
+      if (++waiting < MAX_WAITING_UNITS) handedOff();
+      try {
+        await before;
+      } finally {
+        waiting--;
+      }
+    };
     const running = notifyingCopyHandoffs(handedOff, () => runUnit({ ...ctx, turn }, unit, at));
     // Handled here, reported below in order: the first failure is the one the caller sees.
     running.catch(() => (failed = true)).finally(handedOff);
