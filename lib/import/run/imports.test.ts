@@ -10,7 +10,7 @@ import { importImageFolder } from "@/lib/import/run/image-imports";
 import { importOriginalLabels, importReal } from "@/lib/import/run/label-imports";
 import { importPredictions } from "@/lib/import/run/prediction-imports";
 import { importMistakes, importNorthcutt, importTsipras, importWeaselExperts } from "@/lib/import/run/study-imports";
-import { importClasses } from "@/lib/import/run/taxonomy-imports";
+import { importClassClusters, importClasses } from "@/lib/import/run/taxonomy-imports";
 
 /*
  * Import semantics on small fixtures written here in the published formats: a made-up taxonomy
@@ -240,6 +240,31 @@ const FAILURES: FailureCase[] = [
     problem: /not a JPEG, PNG/,
   },
 ];
+
+describe("class clusters", () => {
+  const groupsOf = async (origin: string) =>
+    (await client.query<{ codes: number[]; classes: number[] }>(
+      `SELECT g.codes, array_agg(m.class_index ORDER BY m.class_index) AS classes
+       FROM class_groups g JOIN class_group_members m ON m.group_id = g.id WHERE g.origin = $1 GROUP BY g.id ORDER BY g.id`,
+      [origin],
+    )).rows;
+  const clusters = (groups: { category: number[]; classes: number[] }[]) =>
+    JSON.stringify(groups.map(({ category, classes }) => ({ category, classes: Object.fromEntries(classes.map((c) => [String(c), `class ${c}`])) })));
+
+  it("stores each group with exactly its members, and a re-import replaces the file's groups", async () => {
+    const file = write("clusters.json", clusters([{ category: [2, 6], classes: [74, 72, 73] }, { category: [5], classes: [620, 681] }, { category: [3], classes: [72, 999] }]));
+    expect(await importClassClusters(ctx, file)).toMatchObject({ stored: 3 });
+    expect(await groupsOf("clusters.json")).toEqual([
+      { codes: [2, 6], classes: [72, 73, 74] },
+      { codes: [5], classes: [620, 681] },
+      { codes: [3], classes: [72, 999] },
+    ]);
+    write("clusters.json", clusters([{ category: [1], classes: [1, 2] }]));
+    await importClassClusters(ctx, file);
+    expect(await groupsOf("clusters.json")).toEqual([{ codes: [1], classes: [1, 2] }]);
+    expect((await client.query("SELECT count(*)::int AS n FROM class_group_members m LEFT JOIN class_groups g ON g.id = m.group_id WHERE g.id IS NULL")).rows[0].n).toBe(0);
+  });
+});
 
 describe("a failing import", () => {
   beforeAll(() => write(`bad/val/${valName(1)}`, PNG));
