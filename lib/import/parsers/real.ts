@@ -1,6 +1,6 @@
 import { ImportError } from "../import-error";
 import type { VerdictRecord } from "../records";
-import { SeenImages, sortedUnique, toClassIndex, validationFileNumber, VALIDATION_IMAGE_COUNT } from "./identifiers";
+import { CLASS_COUNT, SeenImages, sortedUnique, toClassIndex, validationFileNumber, VALIDATION_IMAGE_COUNT } from "./identifiers";
 import { parseJsonText, preview } from "./json-input";
 import { expectArray, readNpy, readNpz } from "./npy";
 
@@ -52,7 +52,8 @@ export function parseRealScoresNpz(buffer: Uint8Array, file: string): Map<number
     throw new ImportError(file, "info.npy", `Expected info of shape (${rows}, 2) to match tensor, found (${info.shape.join(", ")}).`);
   }
   const pairs = new Map<number, number[]>();
-  const seenPairs = new Set<number>();
+  // One bit per (image, class), 6 MB: a Set of the 185k pairs cost 8 % of this parse.
+  const seenPairs = new Uint8Array(((VALIDATION_IMAGE_COUNT + 1) * CLASS_COUNT) >> 3);
   let lastName = "";
   let lastNumber: number | null = null;
   for (let row = 0; row < rows; row++) {
@@ -66,9 +67,11 @@ export function parseRealScoresNpz(buffer: Uint8Array, file: string): Map<number
     const classIndex = toClassIndex(info.string(row * 2 + 1), file, where);
     const score = tensor.number(row);
     if (!(score >= 0 && score <= 1)) throw new ImportError(file, where, `Score ${score} is not a probability in 0..1.`);
-    const pairKey = fileNumber * 1000 + classIndex;
-    if (seenPairs.has(pairKey)) throw new ImportError(file, where, `Image ${fileNumber} has two scores for class ${classIndex}.`);
-    seenPairs.add(pairKey);
+    const pair = fileNumber * CLASS_COUNT + classIndex;
+    const byte = pair >> 3;
+    const bit = 1 << (pair & 7);
+    if (seenPairs[byte]! & bit) throw new ImportError(file, where, `Image ${fileNumber} has two scores for class ${classIndex}.`);
+    seenPairs[byte] = seenPairs[byte]! | bit;
     let list = pairs.get(fileNumber);
     if (!list) {
       list = [];
