@@ -36,7 +36,7 @@ export async function lockForBulkLoad(client: pg.Client): Promise<boolean> {
  * afterwards instead of row by row. `scope` selects the rows just written (e.g. `source_id = $1`).
  * Only the COPY runs without triggers: deletes before it keep their cascades.
  */
-export async function copyReferencing(
+export function copyReferencing(
   client: pg.Client,
   table: string,
   columns: readonly string[],
@@ -44,14 +44,25 @@ export async function copyReferencing(
   references: readonly Reference[],
   scope: { where: string; params: unknown[] },
 ): Promise<void> {
+  return writeReferencing(client, table, () => copyLines(client, table, columns, lines), references, scope);
+}
+
+/** `write` (a COPY, or an INSERT … SELECT of rows resolved in SQL) without per-row triggers, its references checked as copyReferencing does. */
+export async function writeReferencing(
+  client: pg.Client,
+  table: string,
+  write: () => Promise<void>,
+  references: readonly Reference[],
+  scope: { where: string; params: unknown[] },
+): Promise<void> {
   if (!(await lockForBulkLoad(client))) {
-    await copyLines(client, table, columns, lines);
+    await write();
     return;
   }
   await client.query("SET LOCAL session_replication_role = replica");
-  // Restored only after a COPY that succeeded: one that failed (a streamed file's bad line) has
+  // Restored only after a write that succeeded: one that failed (a streamed file's bad line) has
   // aborted the transaction, which ends the setting with it, and a query here would hide the error.
-  await copyLines(client, table, columns, lines);
+  await write();
   await client.query("SET LOCAL session_replication_role = origin");
   for (const reference of references) {
     const { rows: dangling } = await client.query<{ value: number }>(

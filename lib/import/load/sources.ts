@@ -1,9 +1,9 @@
 import type pg from "pg";
 import type { SourceKind } from "@/lib/generated/prisma/enums";
-import { copyReferencing, lockForBulkLoad, type Reference } from "@/lib/import/load/bulk";
+import { copyReferencing, lockForBulkLoad, type Reference, writeReferencing } from "@/lib/import/load/bulk";
 import { imagesFingerprint, readOnce } from "@/lib/import/load/bundle-reads";
-import { encodeNumbers, encodeValue as value, mapRows } from "@/lib/import/load/copy";
-import { VALIDATION_IMAGE_COUNT, validationFileName, validationFileNumber } from "@/lib/import/parsers/identifiers";
+import { analyzeAfterBulkWrite, copyLines, encodeNumbers, encodeValue as value, mapRows } from "@/lib/import/load/copy";
+import { imageKey, VALIDATION_IMAGE_COUNT, validationFileName, validationFileNumber } from "@/lib/import/parsers/identifiers";
 import type { ExpertDecisionRecord, HintRecord, ImageRef, PredictionRecord, VerdictRecord } from "@/lib/import/records";
 
 
@@ -95,22 +95,61 @@ async function replaceRows<R extends ImageRef>(
   await lockForBulkLoad(client);
   const sourceId = await upsertSource(client, datasetId, spec);
   await client.query(`DELETE FROM ${target.table} WHERE source_id = $1`, [sourceId]);
-  // Records still being read (a stream) may name any split.
-  const validationOnly = Array.isArray(records) && records.every((record: R) => record.fileNumber !== undefined);
+  const counts = Array.isArray(records) ? await copyResolved(client, datasetId, sourceId, target, records) : await copyStaged(client, datasetId, sourceId, target, records);
+  return { sourceId, ...counts };
+}
+
+const written = (sourceId: number) => ({ where: "t.source_id = $1", params: [sourceId] });
+
+/** Records read whole (one split's file, 50,000 validation images): their image ids looked up in a map the bundle's steps share. */
+async function copyResolved<R extends ImageRef>(client: pg.Client, datasetId: number, sourceId: number, target: TargetTable<R>, records: readonly R[]): Promise<LoadCounts> {
+  const validationOnly = records.every((record) => record.fileNumber !== undefined);
   const imageIds = await imageIdsByKey(client, datasetId, validationOnly);
   let stored = 0;
-  let read = 0;
   function* lines(): Generator<string> {
     for (const record of records) {
-      read++;
       const imageId = idOf(imageIds, record);
       if (imageId === undefined) continue;
       stored++;
       yield `${sourceId}\t${imageId}\t${target.encode(record)}`;
     }
   }
-  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], lines(), REFERENCES, { where: "t.source_id = $1", params: [sourceId] });
-  return { sourceId, stored, notInDataset: read - stored };
+  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], lines(), REFERENCES, written(sourceId));
+  return { stored, notInDataset: records.length - stored };
+}
+
+/**
+ * Records still being read (CSV or JSON Lines of any split, 1.43M images per model at ImageNet's
+ * size) are resolved in SQL: copied by file key into a temporary table and joined to the images
+ * there, so the importer never holds an id per image (that map and the query rows behind it were
+ * most of its peak memory).
+ */
+async function copyStaged<R extends ImageRef>(client: pg.Client, datasetId: number, sourceId: number, target: TargetTable<R>, records: Iterable<R>): Promise<LoadCounts> {
+  const staged = `staged_${target.table}`;
+  const columns = target.targetColumns.map((column) => `"${column}"`).join(", ");
+  await client.query(`CREATE TEMP TABLE ${staged} ON COMMIT DROP AS SELECT NULL::text AS file_key, ${columns} FROM ${target.table} WITH NO DATA`);
+  let read = 0;
+  function* lines(): Generator<string> {
+    for (const record of records) {
+      read++;
+      yield `${value(imageKey(record))}\t${target.encode(record)}`;
+    }
+  }
+  await copyLines(client, staged, ["file_key", ...target.targetColumns], lines());
+  let stored = 0;
+  await writeReferencing(client, target.table, async () => {
+    const inserted = await client.query(
+      `INSERT INTO ${target.table} (source_id, image_id, ${columns})
+       SELECT $1, images.id, ${target.targetColumns.map((column) => `s."${column}"`).join(", ")}
+       FROM ${staged} s JOIN images ON images.dataset_id = $2 AND images.file_key = s.file_key`,
+      [sourceId, datasetId],
+    );
+    stored = inserted.rowCount ?? 0;
+  }, REFERENCES, written(sourceId));
+  // Dropped now, not at commit: a dry run's later steps stage into the same name.
+  await client.query(`DROP TABLE ${staged}`);
+  await analyzeAfterBulkWrite(client, target.table, stored);
+  return { stored, notInDataset: read - stored };
 }
 
 const VERDICTS: TargetTable<VerdictRecord> = {
