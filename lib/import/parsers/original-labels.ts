@@ -3,6 +3,7 @@ import type { ImageRef, VerdictRecord } from "../records";
 import { cell, readCsvBlocks, rowWhere } from "./csv-input";
 import { byFileNumber, imageKey, SeenImages, toClassIndex, toImageRef, validationFileNumber } from "./identifiers";
 import { isPlainObject, parseJsonText, preview } from "./json-input";
+import { SeenKeys } from "./seen-keys";
 
 /**
  * ImageNetV2's `imagenet-validation-original.json`: `{"image_filenames": [[file, wnid], ...]}`.
@@ -52,12 +53,13 @@ export function parseFileClassCsv(
 
 /** parseFileClassCsv over a file's lines as they are read, in file order (see readCsvBlocks). */
 export function* readFileClassCsv(lines: Iterable<string>, file: string, wnidToIndex: ReadonlyMap<string, number>): Generator<VerdictRecord> {
-  const seen = new SeenImages(file);
+  const seen = new SeenKeys();
   for (const table of readCsvBlocks(lines, file, ["file", "class"])) {
     for (const row of table.rows) {
       const image = toImageRef(cell(table, row, "file"), file, rowWhere(row, "file"));
       const classIndex = toClassIndex(cell(table, row, "class"), file, rowWhere(row, "class"), wnidToIndex);
-      seen.add(image.fileNumber ?? image.fileKey, rowWhere(row));
+      const earlier = seen.add(imageKey(image), row.line);
+      if (earlier !== undefined) throw new ImportError(file, rowWhere(row), `Image ${image.fileNumber ?? image.fileKey} appears twice: at line ${earlier} and at line ${row.line}.`);
       yield { ...image, status: "LABELED", classes: [classIndex] };
     }
   }

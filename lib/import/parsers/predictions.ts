@@ -4,6 +4,7 @@ import { cell, readCsv, rowWhere } from "./csv-input";
 import { byFileNumber, CLASS_COUNT, imageKey, toClassIndex, toImageRef, VALIDATION_IMAGE_COUNT } from "./identifiers";
 import { isPlainObject, preview } from "./json-input";
 import { expectArray, type NpyArray, readNpy } from "./npy";
+import { SeenKeys } from "./seen-keys";
 
 /** How many rows a top-k `.npy` has, once its dtype and shape are those of one (checked before anything depends on its rows). */
 export function topkNpyRows(array: NpyArray, file: string): number {
@@ -151,7 +152,7 @@ export function parsePredictionsJsonl(text: string, file: string, wnidToIndex?: 
  */
 export function* readPredictionsJsonl(lines: Iterable<string>, file: string, wnidToIndex?: ReadonlyMap<string, number>): Generator<PredictionRecord> {
   const groups = new Map<string, Group>();
-  const perImage = new Set<string>();
+  const perImage = new SeenKeys();
   const iterator = lines[Symbol.iterator]();
   let order = 0;
   for (let i = 0, next = iterator.next(); !next.done; i++, next = iterator.next()) {
@@ -168,11 +169,13 @@ export function* readPredictionsJsonl(lines: Iterable<string>, file: string, wni
     const image = toImageRef(entry.file, file, `${where}, field file`);
     const key = imageKey(image);
     if ("classes" in entry) {
-      if (perImage.has(key) || groups.has(key)) throw new ImportError(file, where, `Image ${shown(image)} already has predictions on an earlier line.`);
-      perImage.add(key);
+      if (groups.has(key)) throw new ImportError(file, where, `Image ${shown(image)} already has predictions on an earlier line.`);
+      const earlier = perImage.add(key, i + 1);
+      if (earlier !== undefined) throw new ImportError(file, where, `Image ${shown(image)} already has predictions on line ${earlier}.`);
       yield topK(image, entry.classes, entry.scores, file, where, wnidToIndex);
     } else if ("class" in entry) {
-      if (perImage.has(key)) throw new ImportError(file, where, `Image ${shown(image)} was already given as a whole top-k list.`);
+      const whole = perImage.lineOf(key);
+      if (whole !== undefined) throw new ImportError(file, where, `Image ${shown(image)} was already given as a whole top-k list on line ${whole}.`);
       const classIndex = toClassIndex(entry.class, file, `${where}, field class`, wnidToIndex);
       const score = toScore(entry.score, file, `${where}, field score`);
       addScored(groups, image, { classIndex, score, order: order++, where }, file);

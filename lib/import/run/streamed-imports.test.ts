@@ -65,7 +65,7 @@ it("a bad line near the end, after thousands of rows were copied, keeps the earl
 
 it("a repeated image, a truncated last line and a missing file are refused before anything is kept", async () => {
   const lines = numbers.map((n) => JSON.stringify({ file: val(n), classes: [1] }));
-  await expect(importPredictions(ctx, write("twice.jsonl", [...lines, lines[7]!]), { name: "model:twice" })).rejects.toThrow(`Image 8 already has predictions on an earlier line`);
+  await expect(importPredictions(ctx, write("twice.jsonl", [...lines, lines[7]!]), { name: "model:twice" })).rejects.toThrow("Image 8 already has predictions on line 8.");
   await expect(importPredictions(ctx, write("cut.jsonl", [...lines, lines[7]!.slice(0, 9)]), { name: "model:cut" })).rejects.toThrow("the file looks truncated");
   await expect(importPredictions(ctx, path.join(dir, "absent.jsonl"), { name: "model:absent" })).rejects.toThrow("No such file.");
   const { rows } = await client.query(`SELECT name FROM label_sources WHERE name IN ('model:twice', 'model:cut', 'model:absent')`);
