@@ -99,9 +99,9 @@ async function replaceRows<R extends ImageRef>(
   return { sourceId, ...counts };
 }
 
-const written = (sourceId: number) => ({ where: "t.source_id = $1", params: [sourceId] });
+const sourceScope = (sourceId: number) => ({ where: "t.source_id = $1", params: [sourceId] });
 
-/** Records read whole (one split's file, 50,000 validation images): their image ids looked up in a map the bundle's steps share. */
+/** Records read whole (a study of the 50,000 validation images): their image ids from a map the bundle's steps share. */
 async function copyResolved<R extends ImageRef>(client: pg.Client, datasetId: number, sourceId: number, target: TargetTable<R>, records: readonly R[]): Promise<LoadCounts> {
   const validationOnly = records.every((record) => record.fileNumber !== undefined);
   const imageIds = await imageIdsByKey(client, datasetId, validationOnly);
@@ -114,7 +114,7 @@ async function copyResolved<R extends ImageRef>(client: pg.Client, datasetId: nu
       yield `${sourceId}\t${imageId}\t${target.encode(record)}`;
     }
   }
-  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], lines(), REFERENCES, written(sourceId));
+  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], lines(), REFERENCES, sourceScope(sourceId));
   return { stored, notInDataset: records.length - stored };
 }
 
@@ -145,7 +145,7 @@ async function copyStaged<R extends ImageRef>(client: pg.Client, datasetId: numb
       [sourceId, datasetId],
     );
     stored = inserted.rowCount ?? 0;
-  }, REFERENCES, written(sourceId));
+  }, REFERENCES, sourceScope(sourceId));
   // Dropped now, not at commit: a dry run's later steps stage into the same name.
   await client.query(`DROP TABLE ${staged}`);
   await analyzeAfterBulkWrite(client, target.table, stored);
