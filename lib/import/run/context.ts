@@ -102,15 +102,21 @@ function readSyncOrFail(fd: number, chunk: Buffer, file: string): number {
 /** One import step's write transaction (rolled back in a dry run, or when cancelled before it commits). */
 export async function transaction<T>(ctx: ImportContext, work: (client: pg.Client) => Promise<T>): Promise<T> {
   ctx.signal?.throwIfAborted();
-  await ctx.turn?.();
-  ctx.signal?.throwIfAborted();
+  const awaitTurn = async () => {
+    await ctx.turn?.();
+    ctx.signal?.throwIfAborted();
+  };
   const checked = async (client: pg.Client) => {
     shareBundleReads(client, ctx.reads);
     const result = await work(client);
     ctx.signal?.throwIfAborted();
     return result;
   };
-  return ctx.client ? checked(ctx.client) : inTransaction(ctx.url, checked, { dryRun: ctx.dryRun, signal: ctx.signal });
+  if (ctx.client) {
+    await awaitTurn();
+    return checked(ctx.client);
+  }
+  return inTransaction(ctx.url, checked, { dryRun: ctx.dryRun, signal: ctx.signal, beforeBegin: awaitTurn });
 }
 
 /** Opens the write transaction for an import; labels need the dataset (and its images) to exist. */
