@@ -106,22 +106,23 @@ export function sortedUnique(values: Iterable<number>): number[] {
   return [...new Set(values)].sort((a, b) => a - b);
 }
 
-/** Remembers where each image was first seen so a repeat names both places. */
+/** A repeat's error, naming both places (the message SeenImages and the streamed readers' SeenKeys give alike). */
+export const appearsTwice = (file: string, image: number | string, earlier: string, where: string) =>
+  new ImportError(file, where, `Image ${image} appears twice: at ${earlier} and at ${where}.`);
+
+/**
+ * Remembers where each validation image of a file read whole was first seen, so a repeat names
+ * both places. Streamed files, which may name every image of ImageNet, use SeenKeys instead.
+ */
 export class SeenImages {
-  private readonly firstSeen = new Map<number | string, string>();
+  private readonly firstSeen = new Map<number, string>();
 
   constructor(private readonly file: string) {}
 
-  add(fileNumber: number | string, where: string): void {
+  add(fileNumber: number, where: string): void {
     const earlier = this.firstSeen.get(fileNumber);
-    if (earlier !== undefined) {
-      throw new ImportError(this.file, where, `Image ${fileNumber} appears twice: at ${earlier} and at ${where}.`);
-    }
+    if (earlier !== undefined) throw appearsTwice(this.file, fileNumber, earlier, where);
     this.firstSeen.set(fileNumber, where);
-  }
-
-  has(fileNumber: number | string): boolean {
-    return this.firstSeen.has(fileNumber);
   }
 }
 

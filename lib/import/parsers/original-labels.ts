@@ -1,7 +1,7 @@
 import { ImportError } from "../import-error";
 import type { ImageRef, VerdictRecord } from "../records";
 import { cell, readCsvBlocks, rowWhere } from "./csv-input";
-import { byFileNumber, imageKey, SeenImages, toClassIndex, toImageRef, validationFileNumber } from "./identifiers";
+import { appearsTwice, byFileNumber, imageKey, SeenImages, toClassIndex, toImageRef, validationFileNumber } from "./identifiers";
 import { isPlainObject, parseJsonText, preview } from "./json-input";
 import { SeenKeys } from "./seen-keys";
 
@@ -59,7 +59,7 @@ export function* readFileClassCsv(lines: Iterable<string>, file: string, wnidToI
       const image = toImageRef(cell(table, row, "file"), file, rowWhere(row, "file"));
       const classIndex = toClassIndex(cell(table, row, "class"), file, rowWhere(row, "class"), wnidToIndex);
       const earlier = seen.add(imageKey(image), row.line);
-      if (earlier !== undefined) throw new ImportError(file, rowWhere(row), `Image ${image.fileNumber ?? image.fileKey} appears twice: at line ${earlier} and at line ${row.line}.`);
+      if (earlier !== undefined) throw appearsTwice(file, image.fileNumber ?? image.fileKey, `line ${earlier}`, rowWhere(row));
       yield { ...image, status: "LABELED", classes: [classIndex] };
     }
   }
