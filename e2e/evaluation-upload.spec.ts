@@ -52,6 +52,9 @@ test("an admin uploads a model's predictions on the evaluation page; bad files s
   await expect(path).toHaveValue(/bad-class\.csv$/);
   await form.getByRole("button", { name: "Validate" }).click();
   await expect(form.getByRole("alert")).toContainText("Unknown wnid n99999999");
+  // Named as uploaded, not by the server folder the upload was stored in.
+  await expect(form.getByRole("alert")).toContainText(`${MODEL}-bad-class.csv (`);
+  await expect(form.getByRole("alert")).not.toContainText("uploads/");
 
   // Wrong shape: a .npy of three rows where the dataset's order needs one per validation image.
   const npy = makeNpy("{'descr': '<i8', 'fortran_order': False, 'shape': (3, 1), }", new Uint8Array(24));
@@ -70,6 +73,7 @@ test("an admin uploads a model's predictions on the evaluation page; bad files s
   const failed = history.getByRole("row").filter({ hasText: `${MODEL}-elsewhere.csv` });
   await expect(failed).toContainText("failed", SCORING);
   await expect(failed).toContainText(`None of the 1 predictions names an image of dataset "${smallSlug}"`);
+  await expect(failed).not.toContainText("uploads/");
   await form.getByLabel("Dataset").fill(DEFAULT_DATASET);
 
   // A good file: its first image predicted right, its second wrong.

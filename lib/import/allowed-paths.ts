@@ -18,6 +18,15 @@ export function uploadsFolder(): string {
 }
 
 /**
+ * A file as the admin knows it: an upload by the name it was uploaded under (the upload route
+ * stores it as uploads/<random folder>/<name>), any other path as given.
+ */
+export function shownImportPath(file: string): string {
+  const [folder, ...name] = path.relative(uploadsFolder(), file).split(path.sep);
+  return folder && folder !== ".." && !path.isAbsolute(folder) && name.length > 0 ? name.join("/") : file;
+}
+
+/**
  * The real path of `requested` if it lies inside an import root; symbolic links cannot lead
  * outside. A missing path and a forbidden one get the same answer, so the web form cannot be used
  * to probe which files exist on the server.

@@ -1,4 +1,5 @@
 import { recordImport } from "@/lib/import/audit";
+import { shownImportPath } from "@/lib/import/allowed-paths";
 import { ImportError } from "@/lib/import/import-error";
 import { findImportKind } from "@/lib/import/kinds";
 import type { ImportSummary } from "@/lib/import/run/context";
@@ -22,7 +23,7 @@ const storedRows = (summaries: ImportSummary[]) => summaries.reduce((sum, summar
 export const importJob = defineJobKind({
   name: "import",
   payload: importJobPayloadSchema,
-  title: (payload) => `${payload.dryRun ? "Validation · " : ""}${payload.kind} · ${payload.path}`,
+  title: (payload) => `${payload.dryRun ? "Validation · " : ""}${payload.kind} · ${shownImportPath(payload.path)}`,
   // The same file into the same dataset twice at once would only do the work twice. A validation's
   // summary depends on its options too, so only an equal request may be handed another's result.
   dedupKey: (payload) => `import:${payload.dataset}:${payload.kind}:${payload.path}${payload.dryRun ? `:validate:${sortedOptions(payload.options)}` : ""}`,
@@ -30,11 +31,16 @@ export const importJob = defineJobKind({
   async run(payload, ctx): Promise<ImportSummary[]> {
     const kind = findImportKind(payload.kind);
     if (!kind) throw new ImportError(payload.path, null, `Unknown import kind "${payload.kind}".`);
-    const result = await kind.run(
-      { url: ctx.url, dataset: payload.dataset, dryRun: payload.dryRun, signal: ctx.signal, onProgress: (step) => ctx.progress(null, null, step) },
-      payload.path,
-      payload.options,
-    );
+    const result = await kind
+      .run(
+        { url: ctx.url, dataset: payload.dataset, dryRun: payload.dryRun, signal: ctx.signal, onProgress: (step) => ctx.progress(null, null, step) },
+        payload.path,
+        payload.options,
+      )
+      .catch((error: unknown) => {
+        // The job's message is what the admin reads: an uploaded file by its own name, not the server folder it sits in.
+        throw error instanceof ImportError ? new ImportError(shownImportPath(error.file), error.where, error.problem) : error;
+      });
     const summaries = [result].flat();
     const stored = storedRows(summaries);
     if (payload.dryRun) {
