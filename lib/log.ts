@@ -2,9 +2,10 @@ import { createRequire } from "node:module";
 import pino, { type DestinationStream, type Logger } from "pino";
 
 /**
- * The one logger: JSON lines in production (one object per event, with requestId, userId and
- * action where known), a readable form in development when pino-pretty (a devDependency) is
- * installed. Secrets are redacted by key wherever they appear, so passing a whole object is safe.
+ * The one logger: one readable line per event when a person reads the terminal (and pino-pretty,
+ * a devDependency, is installed), JSON lines otherwise (a service manager or log collector reads
+ * them; one object per event, with requestId, userId and action where known). Secrets are
+ * redacted by key wherever they appear, so passing a whole object is safe.
  */
 const REDACT = [
   "password", "passwordHash", "token", "secret", "authorization", "cookie", "databaseUrl", "connectionString",
@@ -12,14 +13,20 @@ const REDACT = [
   "headers.authorization", "headers.cookie",
 ];
 
+/** RELABEL_LOG_FORMAT, else pretty on a terminal; `npm start` decides once and passes it to the processes it starts, whose output it pipes. */
+export const logFormat = (): "pretty" | "json" => {
+  const chosen = process.env.RELABEL_LOG_FORMAT;
+  return chosen === "pretty" || chosen === "json" ? chosen : process.stdout.isTTY ? "pretty" : "json";
+};
+
 function prettyStream(): DestinationStream | undefined {
-  const format = process.env.RELABEL_LOG_FORMAT ?? (process.env.NODE_ENV === "production" ? "json" : "pretty");
-  if (format !== "pretty") return undefined;
+  if (logFormat() !== "pretty") return undefined;
   try {
     // Resolved at run time so a production install without devDependencies still starts.
     const require = createRequire(import.meta.url);
     const pretty = require("pino-pretty") as (options: object) => DestinationStream;
-    return pretty({ colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" });
+    // One line per event, like the start script's own `[relabel] …` lines around them.
+    return pretty({ colorize: process.stdout.isTTY, translateTime: "HH:MM:ss.l", ignore: "pid,hostname", singleLine: true });
   } catch {
     return undefined;
   }

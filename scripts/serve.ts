@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { ensureQueueSchema } from "@/lib/jobs/queue-schema";
+import { logFormat } from "@/lib/log";
 import { root, spawnNext, stopChild, takeOverSignals } from "@/scripts/processes";
 
 const log = (line: string) => console.log(`[relabel] ${line}`);
@@ -31,7 +32,8 @@ async function main() {
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
-  const server = spawnNext(port, host, process.env);
+  // Its output is piped through here: it logs as this process would (lib/log.ts).
+  const server = spawnNext(port, host, { ...process.env, RELABEL_LOG_FORMAT: logFormat() });
   server.stdout!.pipe(process.stdout);
   let stopping = false;
   const stop = async () => {

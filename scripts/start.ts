@@ -18,6 +18,7 @@ import { supervisePostgres } from "@/lib/db/postgres-supervisor";
 import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, loadDemo } from "@/lib/demo/load-demo";
 import { markInterruptedExports } from "@/lib/export/jobs";
 import { ensureQueueSchema } from "@/lib/jobs/queue-schema";
+import { logFormat } from "@/lib/log";
 import { spawnNext, stopChild, superviseWorker, takeOverSignals } from "@/scripts/processes";
 import { buildIfStale } from "@/scripts/build-if-stale";
 
@@ -54,13 +55,13 @@ async function main() {
   process.off("SIGINT", stopDuringSetup);
   process.off("SIGTERM", stopDuringSetup);
 
-  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}` };
+  // The server's output is piped through here, so it would log JSON even to a terminal: every process logs as this one does.
+  const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}`, RELABEL_LOG_FORMAT: logFormat() };
   const server = spawnNext(port, host, env);
   server.stdout!.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Ready")) announce(env.NEXTAUTH_URL, demo);
   });
-  // Same log format as next start (JSON), so one machine's log is one stream of JSON lines.
   const worker = superviseWorker({ ...env, NODE_ENV: "production", RELABEL_MIGRATE: "0" }, log);
 
   let stopping = false;
