@@ -1,5 +1,5 @@
-import { recordImport } from "@/lib/import/audit";
 import { shownImportPath } from "@/lib/import/allowed-paths";
+import { recordImport } from "@/lib/import/audit";
 import { ImportError } from "@/lib/import/import-error";
 import { findImportKind } from "@/lib/import/kinds";
 import type { ImportSummary } from "@/lib/import/run/context";

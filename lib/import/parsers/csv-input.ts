@@ -23,7 +23,7 @@ export function readCsv(text: string | Buffer, file: string, required: readonly 
   // keeps the line arithmetic below exact (info: true would double the parse time).
   const body = (typeof text === "string" ? text : text.toString("utf8")).trimEnd();
   rejectNul(body, file);
-  let records: string[][] | null = plainRecords(body);
+  let records: string[][] | null = splitRecords(body);
   try {
     records ??= parse(body, { bom: true });
   } catch (error) {
@@ -108,7 +108,7 @@ const BLOCK_SIZE = 1 << 20;
  * quote their label lists, and csv-parse was a tenth of the published bundle's JavaScript.
  * Anything else (null) goes to csv-parse, which also words every error.
  */
-function plainRecords(body: string): string[][] | null {
+function splitRecords(body: string): string[][] | null {
   if (body === "" || body.includes("\r") || body.charCodeAt(0) === 0xfeff) return null;
   const records: string[][] = [];
   const end = body.length;
