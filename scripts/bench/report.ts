@@ -65,7 +65,8 @@ export async function describeMachine(url: string): Promise<Machine> {
 export function currentCommit(): string {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
+    // The results files are this harness's own output: a run after another one is not "dirty" for them.
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!scripts/bench/results.json", ":!scripts/bench/results.md"], { encoding: "utf8" }).trim() !== "";
     return dirty ? `${sha}+dirty` : sha;
   } catch {
     return "unknown";
