@@ -55,28 +55,47 @@ export async function startAppServer(databaseUrl: string, secret: string, log: (
   throw new Error("The app server did not answer within 15 minutes.");
 }
 
-/** CPU seconds of a process and its descendants, from /proc (Linux; 0 elsewhere). */
-function treeCpuSeconds(root: number): number {
+/** Every process's parent, command name and CPU ticks, from /proc (Linux; none elsewhere). */
+function processStats(): Map<number, { parent: number; command: string; ticks: number }> {
+  const stats = new Map<number, { parent: number; command: string; ticks: number }>();
   let entries: string[];
   try {
     entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
-    return 0;
+    return stats;
   }
-  const stats = new Map<number, { parent: number; ticks: number }>();
   for (const pid of entries) {
     try {
       // Fields after the command name (which may hold spaces): state, ppid, ..., utime (14th), stime (15th).
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1)!.split(" ");
-      stats.set(Number(pid), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.split(") ").at(-1)!.split(" ");
+      stats.set(Number(pid), { parent: Number(fields[1]), command: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // The process ended while we read.
     }
   }
+  return stats;
+}
+
+const USER_HZ = 100; // on Linux
+
+/** CPU seconds of a process and its descendants. */
+function treeCpuSeconds(root: number): number {
+  const stats = processStats();
   const inTree = (pid: number): boolean => pid === root || (pid > 1 && stats.has(pid) && inTree(stats.get(pid)!.parent));
   let ticks = 0;
   for (const [pid, stat] of stats) if (inTree(pid)) ticks += stat.ticks;
-  return ticks / 100; // USER_HZ is 100 on Linux
+  return ticks / USER_HZ;
+}
+
+/**
+ * CPU seconds of this machine's running PostgreSQL processes (0 with a server elsewhere). The app's
+ * pool keeps its connections, so the backends serving the hot path live through a measure.
+ */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const stat of processStats().values()) if (stat.command === "postgres") ticks += stat.ticks;
+  return ticks / USER_HZ;
 }
 
 export const newSecret = () => randomBytes(32).toString("base64url");

@@ -284,3 +284,31 @@ export async function driveStaticFloor(server: string, connections: number, seco
   const result = await instance;
   return { latencies, requestsPerSecond: result.requests.total / seconds, failures };
 }
+
+/**
+ * Requests that are signed in and do nothing more: the items route refusing its ids and the submit
+ * action refusing its input, each right after the session check (the proxy's token, the handler's,
+ * the user re-read from the database). What the app server spends on them is the part of a loop
+ * no statement of the hot path can save: Next.js and the session, twice.
+ */
+export async function driveSignedInFloor(setup: HotPathSetup, annotator: Annotator, step: Step, connections: number, seconds: number): Promise<{ requests: number; failures: number }> {
+  const request: autocannon.Request = step === "items"
+    ? { method: "GET", path: `/api/labeling/${setup.campaignId}/items?ids=none`, headers: { cookie: annotator.cookie } }
+    : { method: "POST", path: `/label/${setup.campaignId}/${annotator.held[0]}`, headers: actionHeaders(setup.actions.submitDecisionAction!, annotator.cookie), body: JSON.stringify([{ campaignId: setup.campaignId }]) };
+  let failures = 0;
+  const instance = autocannon({
+    url: annotator.server,
+    connections,
+    duration: seconds,
+    requests: [{
+      ...request,
+      // Refused by the handler itself, after the session check; anything else (a redirect to sign-in, an error) is not this floor.
+      onResponse: (status: number, body: string) => {
+        const refused = step === "items" ? status === 400 : status === 200 && (actionResult(body) as { ok?: boolean } | undefined)?.ok === false;
+        if (!refused) failures++;
+      },
+    }],
+  } as autocannon.Options);
+  const result = await instance;
+  return { requests: result.requests.total, failures };
+}

@@ -1,9 +1,10 @@
+import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createDb } from "@/lib/db";
 import { seedCampaign, seedDataset } from "@/lib/testing/factories";
-import { newSecret, startAppServer } from "./app-server";
+import { newSecret, postgresCpuSeconds, startAppServer } from "./app-server";
 import type { Benchmark, BenchContext, Measure } from "./benchmark";
-import { committedTransactions, drivePageRenders, driveHotPath, driveStaticFloor, type LoadResult, overAssigned, seedHotPath, seedLabeledDataset, startLabeling } from "./hot-path";
+import { committedTransactions, drivePageRenders, driveHotPath, driveSignedInFloor, driveStaticFloor, type LoadResult, overAssigned, seedHotPath, seedLabeledDataset, startLabeling } from "./hot-path";
 import { bareSqlLoops } from "./sql-baseline";
 import { summarise } from "./stats";
 
@@ -46,10 +47,14 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     const quiet = await committedTransactions(url);
     await sleep(seconds * 1000);
     const started = await committedTransactions(url);
-    const cpuBefore = server.cpuSeconds();
+    const cpuBefore = { server: server.cpuSeconds(), postgres: postgresCpuSeconds(), generator: process.cpuUsage() };
     const single = await driveHotPath(setup, setup.annotators.slice(0, 1), seconds);
-    // What one loop costs the app server's CPU: with two cores, 2 ÷ this is the most loops/s it could serve alone.
-    const cpuMsPerLoop = ((server.cpuSeconds() - cpuBefore) * 1000) / Math.max(1, single.latencies.submit.length);
+    // What one loop costs the app server's CPU, PostgreSQL's and the load generator's: together they share the machine's cores.
+    const perLoop = (seconds: number) => Math.round(((seconds * 1000) / Math.max(1, single.latencies.submit.length)) * 10) / 10;
+    const generatorCpu = process.cpuUsage(cpuBefore.generator);
+    const cpuMsPerLoop = perLoop(server.cpuSeconds() - cpuBefore.server);
+    const postgresCpuMsPerLoop = perLoop(postgresCpuSeconds() - cpuBefore.postgres);
+    const generatorCpuMsPerLoop = perLoop((generatorCpu.user + generatorCpu.system) / 1e6);
     await sleep(1_500);
     const busy = (await committedTransactions(url)) - started - (started - quiet);
     const transactionsPerLoop = busy / Math.max(1, single.latencies.submit.length);
@@ -111,6 +116,20 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
       floorFailures += run.failures;
     }
     ctx.log(`http: the static floor serves ${floorClosed.requestsPerSecond.toFixed(0)} req/s on 10 connections (${floorCpuMs.toFixed(1)} ms CPU each); at ${rate} req/s its p95 is ${summarise(floorOpen).p95.toFixed(1)} ms`);
+    // Signed in and refused right after the session check: the least a loop's two requests cost the
+    // machine (the app server, PostgreSQL for the session's user, the load generator), whatever the hot path's own work.
+    const signedIn: Record<"submit" | "items", { server: number; postgres: number; generator: number }> = { submit: { server: 0, postgres: 0, generator: 0 }, items: { server: 0, postgres: 0, generator: 0 } };
+    for (const step of ["submit", "items"] as const) {
+      const before = { server: server.cpuSeconds(), postgres: postgresCpuSeconds(), generator: process.cpuUsage() };
+      const run = await driveSignedInFloor(setup, setup.annotators[0]!, step, 10, seconds);
+      if (run.failures > 0) throw new Error(`The signed-in floor's ${step} requests were not refused as expected (${run.failures} of ${run.requests}).`);
+      const generator = process.cpuUsage(before.generator);
+      const perRequest = (cpuSeconds: number) => Math.round(((cpuSeconds * 1000) / Math.max(1, run.requests)) * 100) / 100;
+      signedIn[step] = { server: perRequest(server.cpuSeconds() - before.server), postgres: perRequest(postgresCpuSeconds() - before.postgres), generator: perRequest((generator.user + generator.system) / 1e6) };
+    }
+    const floorCpuMsPerLoop = Object.values(signedIn).reduce((sum, cost) => sum + cost.server + cost.postgres + cost.generator, 0);
+    const loopsPerSecondAtFloor = Math.round((os.availableParallelism() * 1000) / floorCpuMsPerLoop);
+    ctx.log(`http: a loop of two signed-in requests refused at once costs ${floorCpuMsPerLoop.toFixed(1)} ms of CPU (${JSON.stringify(signedIn)}): at most ${loopsPerSecondAtFloor} loops/s on ${os.availableParallelism()} cores, before any work of the hot path's own`);
     const over = await overAssigned(url, setup.campaignId);
     if (over > 0) throw new Error(`${over} images were handed to more annotators than the campaign asks for.`);
     const failures = [single, ...largeRuns, ...Object.values(closed).map((level) => level.latest), ...open, ...ladder].reduce((sum, result) => sum + result.failures, 0);
@@ -125,7 +144,9 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
         notes: {
           perRequest: perRequest(single),
           transactionsPerLoop: Math.round(transactionsPerLoop * 10) / 10,
-          serverCpuMsPerLoop: Math.round(cpuMsPerLoop * 10) / 10,
+          serverCpuMsPerLoop: cpuMsPerLoop,
+          postgresCpuMsPerLoop,
+          loadGeneratorCpuMsPerLoop: generatorCpuMsPerLoop,
           pageRender: page.latencies.length === 0 ? null : { medianMs: summarise(page.latencies).median, p95Ms: summarise(page.latencies).p95, bytes: page.bytes, failures: page.failures },
         },
       },
@@ -172,6 +193,9 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
           closedLoop10RequestsPerSecond: Math.round(floorClosed.requestsPerSecond),
           serverCpuMsPerRequest: Math.round(floorCpuMs * 10) / 10,
           failedRequests: floorFailures,
+          signedInRefusedCpuMsPerRequest: signedIn,
+          signedInRefusedCpuMsPerLoop: Math.round(floorCpuMsPerLoop * 10) / 10,
+          loopsPerSecondAtMostBeforeTheHotPathsOwnWork: loopsPerSecondAtFloor,
         },
       },
     ];
