@@ -55,9 +55,9 @@ export async function startAppServer(databaseUrl: string, secret: string, log: (
   throw new Error("The app server did not answer within 15 minutes.");
 }
 
-/** Every process's parent, command name and CPU ticks, from /proc (Linux; none elsewhere). */
-function processStats(): Map<number, { parent: number; command: string; ticks: number }> {
-  const stats = new Map<number, { parent: number; command: string; ticks: number }>();
+/** Every process's parent, command name, CPU ticks and its reaped children's, from /proc (Linux; none elsewhere). */
+function processStats(): Map<number, { parent: number; command: string; ticks: number; reapedTicks: number }> {
+  const stats = new Map<number, { parent: number; command: string; ticks: number; reapedTicks: number }>();
   let entries: string[];
   try {
     entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
@@ -66,10 +66,15 @@ function processStats(): Map<number, { parent: number; command: string; ticks: n
   }
   for (const pid of entries) {
     try {
-      // Fields after the command name (which may hold spaces): state, ppid, ..., utime (14th), stime (15th).
+      // Fields after the command name (which may hold spaces): state, ppid, ..., utime (14th), stime (15th), cutime, cstime.
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const fields = stat.split(") ").at(-1)!.split(" ");
-      stats.set(Number(pid), { parent: Number(fields[1]), command: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ticks: Number(fields[11]) + Number(fields[12]) });
+      stats.set(Number(pid), {
+        parent: Number(fields[1]),
+        command: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
+        ticks: Number(fields[11]) + Number(fields[12]),
+        reapedTicks: Number(fields[13]) + Number(fields[14]),
+      });
     } catch {
       // The process ended while we read.
     }
@@ -89,12 +94,12 @@ function treeCpuSeconds(root: number): number {
 }
 
 /**
- * CPU seconds of this machine's running PostgreSQL processes (0 with a server elsewhere). The app's
- * pool keeps its connections, so the backends serving the hot path live through a measure.
+ * CPU seconds PostgreSQL on this machine has used so far (0 with a server elsewhere): its running
+ * processes, and the backends that have ended, which the server's main process has reaped.
  */
 export function postgresCpuSeconds(): number {
   let ticks = 0;
-  for (const stat of processStats().values()) if (stat.command === "postgres") ticks += stat.ticks;
+  for (const stat of processStats().values()) if (stat.command === "postgres") ticks += stat.ticks + stat.reapedTicks;
   return ticks / USER_HZ;
 }
 
