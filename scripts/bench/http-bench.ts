@@ -50,7 +50,7 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     const cpuBefore = { server: server.cpuSeconds(), postgres: postgresCpuSeconds(), generator: process.cpuUsage() };
     const single = await driveHotPath(setup, setup.annotators.slice(0, 1), seconds);
     // What one loop costs the app server's CPU, PostgreSQL's and the load generator's: together they share the machine's cores.
-    const perLoop = (seconds: number) => Math.round(((seconds * 1000) / Math.max(1, single.latencies.submit.length)) * 10) / 10;
+    const perLoop = (cpuSeconds: number) => Math.round(((cpuSeconds * 1000) / Math.max(1, single.latencies.submit.length)) * 10) / 10;
     const generatorCpu = process.cpuUsage(cpuBefore.generator);
     const cpuMsPerLoop = perLoop(server.cpuSeconds() - cpuBefore.server);
     const postgresCpuMsPerLoop = perLoop(postgresCpuSeconds() - cpuBefore.postgres);
@@ -118,7 +118,7 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     ctx.log(`http: the static floor serves ${floorClosed.requestsPerSecond.toFixed(0)} req/s on 10 connections (${floorCpuMs.toFixed(1)} ms CPU each); at ${rate} req/s its p95 is ${summarise(floorOpen).p95.toFixed(1)} ms`);
     // Signed in and refused right after the session check: the least a loop's two requests cost the
     // machine (the app server, PostgreSQL for the session's user, the load generator), whatever the hot path's own work.
-    const signedIn: Record<"submit" | "items", { server: number; postgres: number; generator: number }> = { submit: { server: 0, postgres: 0, generator: 0 }, items: { server: 0, postgres: 0, generator: 0 } };
+    const signedIn = {} as Record<"submit" | "items", { server: number; postgres: number; generator: number }>;
     for (const step of ["submit", "items"] as const) {
       const before = { server: server.cpuSeconds(), postgres: postgresCpuSeconds(), generator: process.cpuUsage() };
       const run = await driveSignedInFloor(setup, setup.annotators[0]!, step, 10, seconds);
