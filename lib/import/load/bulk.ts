@@ -33,29 +33,31 @@ export async function lockForBulkLoad(client: pg.Client): Promise<boolean> {
 
 /**
  * COPY of rows (encoded lines, see copyLines) whose references the caller resolved in this transaction, checked as a whole
- * afterwards instead of row by row. `scope` selects the rows just written (e.g. `source_id = $1`).
- * Only the COPY runs without triggers: deletes before it keep their cascades.
+ * afterwards instead of row by row. `scope` selects the rows just written (e.g. `source_id = $1`); `bulk` is what
+ * lockForBulkLoad answered earlier in this transaction. Only the COPY runs without triggers: deletes before it keep their cascades.
  */
 export function copyReferencing(
   client: pg.Client,
+  bulk: boolean,
   table: string,
   columns: readonly string[],
   lines: Iterable<string>,
   references: readonly Reference[],
   scope: { where: string; params: unknown[] },
 ): Promise<void> {
-  return writeReferencing(client, table, () => copyLines(client, table, columns, lines), references, scope);
+  return writeReferencing(client, bulk, table, () => copyLines(client, table, columns, lines), references, scope);
 }
 
 /** `write` (a COPY, or an INSERT … SELECT of rows resolved in SQL) without per-row triggers, its references checked as copyReferencing does. */
 export async function writeReferencing(
   client: pg.Client,
+  bulk: boolean,
   table: string,
   write: () => Promise<void>,
   references: readonly Reference[],
   scope: { where: string; params: unknown[] },
 ): Promise<void> {
-  if (!(await lockForBulkLoad(client))) {
+  if (!bulk) {
     await write();
     return;
   }

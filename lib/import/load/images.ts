@@ -25,7 +25,7 @@ const values = (image: ImageRow) => [
  * Known dimensions and hashes are kept when a new row does not know them.
  */
 export async function upsertImages(client: pg.Client, datasetId: number, images: Iterable<ImageRow>): Promise<number> {
-  await lockForBulkLoad(client);
+  const bulk = await lockForBulkLoad(client);
   const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM images WHERE dataset_id = $1) AS empty`, [datasetId]);
   // A dataset's first import has nothing to merge with: COPY straight into images, each row written once.
   if (rows[0]!.empty) {
@@ -34,7 +34,7 @@ export async function upsertImages(client: pg.Client, datasetId: number, images:
       copied++;
       return encodeRow([datasetId, ...values(image)]);
     });
-    await copyReferencing(client, "images", ["dataset_id", ...COLUMNS], rows, [{ column: "dataset_id", table: "datasets" }], { where: "t.dataset_id = $1", params: [datasetId] });
+    await copyReferencing(client, bulk, "images", ["dataset_id", ...COLUMNS], rows, [{ column: "dataset_id", table: "datasets" }], { where: "t.dataset_id = $1", params: [datasetId] });
     return copied;
   }
   await client.query(

@@ -92,17 +92,26 @@ async function replaceRows<R extends ImageRef>(
   target: TargetTable<R>,
   records: Iterable<R>,
 ): Promise<LoadCounts & { sourceId: number }> {
-  await lockForBulkLoad(client);
+  const bulk = await lockForBulkLoad(client);
   const sourceId = await upsertSource(client, datasetId, spec);
   await client.query(`DELETE FROM ${target.table} WHERE source_id = $1`, [sourceId]);
-  const counts = Array.isArray(records) ? await copyResolved(client, datasetId, sourceId, target, records) : await copyStaged(client, datasetId, sourceId, target, records);
+  const write = { client, bulk, datasetId, sourceId };
+  const counts = Array.isArray(records) ? await copyResolved(write, target, records) : await copyStaged(write, target, records);
   return { sourceId, ...counts };
 }
 
 const sourceScope = (sourceId: number) => ({ where: "t.source_id = $1", params: [sourceId] });
 
+/** The transaction writing one source's rows: its client, whether it loads without triggers (lockForBulkLoad), the dataset and the source. */
+interface SourceWrite {
+  client: pg.Client;
+  bulk: boolean;
+  datasetId: number;
+  sourceId: number;
+}
+
 /** Records read whole (a study of the 50,000 validation images): their image ids from a map the bundle's steps share. */
-async function copyResolved<R extends ImageRef>(client: pg.Client, datasetId: number, sourceId: number, target: TargetTable<R>, records: readonly R[]): Promise<LoadCounts> {
+async function copyResolved<R extends ImageRef>({ client, bulk, datasetId, sourceId }: SourceWrite, target: TargetTable<R>, records: readonly R[]): Promise<LoadCounts> {
   const validationOnly = records.every((record) => record.fileNumber !== undefined);
   const imageIds = await imageIdsByKey(client, datasetId, validationOnly);
   let stored = 0;
@@ -114,7 +123,7 @@ async function copyResolved<R extends ImageRef>(client: pg.Client, datasetId: nu
       yield `${sourceId}\t${imageId}\t${target.encode(record)}`;
     }
   }
-  await copyReferencing(client, target.table, ["source_id", "image_id", ...target.targetColumns], lines(), REFERENCES, sourceScope(sourceId));
+  await copyReferencing(client, bulk, target.table, ["source_id", "image_id", ...target.targetColumns], lines(), REFERENCES, sourceScope(sourceId));
   return { stored, notInDataset: records.length - stored };
 }
 
@@ -124,7 +133,7 @@ async function copyResolved<R extends ImageRef>(client: pg.Client, datasetId: nu
  * there, so the importer never holds an id per image (that map and the query rows behind it were
  * most of its peak memory).
  */
-async function copyStaged<R extends ImageRef>(client: pg.Client, datasetId: number, sourceId: number, target: TargetTable<R>, records: Iterable<R>): Promise<LoadCounts> {
+async function copyStaged<R extends ImageRef>({ client, bulk, datasetId, sourceId }: SourceWrite, target: TargetTable<R>, records: Iterable<R>): Promise<LoadCounts> {
   const staged = `staged_${target.table}`;
   const columns = target.targetColumns.map((column) => `"${column}"`).join(", ");
   await client.query(`CREATE TEMP TABLE ${staged} ON COMMIT DROP AS SELECT NULL::text AS file_key, ${columns} FROM ${target.table} WITH NO DATA`);
@@ -137,7 +146,7 @@ async function copyStaged<R extends ImageRef>(client: pg.Client, datasetId: numb
   }
   await copyLines(client, staged, ["file_key", ...target.targetColumns], lines());
   let stored = 0;
-  await writeReferencing(client, target.table, async () => {
+  await writeReferencing(client, bulk, target.table, async () => {
     const inserted = await client.query(
       `INSERT INTO ${target.table} (source_id, image_id, ${columns})
        SELECT $1, images.id, ${target.targetColumns.map((column) => `s."${column}"`).join(", ")}
