@@ -170,3 +170,20 @@ test("npm start: Ctrl-C during a first start, while the demo loads, stops the em
     if (app.child.exitCode === null) await stopGroup(app, "SIGKILL").catch(() => undefined);
   }
 });
+
+test("npm start: closing its terminal stops the embedded PostgreSQL it started", async () => {
+  test.setTimeout(240_000);
+  const home = mkdtempSync(path.join(tmpdir(), "relabel-hangup-"));
+  const port = E2E_PORT + 4;
+  const app = startApp("start", port, { RELABEL_HOME: home, DATABASE_URL: "", RELABEL_DEMO: "0", NEXTAUTH_SECRET: "", NEXTAUTH_URL: `http://127.0.0.1:${port}` }, { inTerminal: true });
+  try {
+    await app.waitFor("Relabel is running", 150_000);
+    const postgresPid = Number(readFileSync(path.join(appClusterDir(home), "postmaster.pid"), "utf8").split("\n")[0]);
+    // The window closes: the terminal goes away and every process in it gets SIGHUP; PostgreSQL runs in a group of its own.
+    app.child.kill("SIGKILL");
+    await expect.poll(() => runningServerUrl(home), { timeout: 60_000 }).toBeNull();
+    expect(() => process.kill(postgresPid, 0)).toThrow();
+  } finally {
+    if (app.child.exitCode === null) await stopGroup(app, "SIGKILL").catch(() => undefined);
+  }
+});

@@ -3,6 +3,9 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
 
+/** What asks a long-running script to stop: Ctrl-C, a service manager's TERM, and a closed terminal's HUP. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 /**
  * A process that must drain first (the web server finishing requests, a worker finishing its job)
  * takes SIGINT/SIGTERM/SIGHUP over from whatever registered for them, and stops the cluster itself
@@ -13,7 +16,24 @@ export const root = path.resolve(import.meta.dirname, "..");
  * the others drained); one left behind by a killed `npm start` is stopped by the next one.
  */
 export function takeOverSignals(): void {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
+  for (const signal of STOP_SIGNALS) process.removeAllListeners(signal);
+}
+
+/**
+ * Calls `stop` on any of STOP_SIGNALS; returns a function that stops listening. A closed terminal
+ * takes stdout and stderr with it: every later write fails (EIO), and an unhandled stream error
+ * would end the process before it stopped the embedded PostgreSQL, which it started in a group of
+ * its own and which would then keep running with nobody left to stop it.
+ */
+export function onStopSignal(stop: (signal: NodeJS.Signals) => void): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    if (signal === "SIGHUP") for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+    stop(signal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, handler);
+  return () => {
+    for (const signal of STOP_SIGNALS) process.off(signal, handler);
+  };
 }
 
 export function nextBin(): string {

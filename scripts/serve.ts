@@ -3,7 +3,7 @@
  * and any number of `npm run worker` elsewhere, all on one DATABASE_URL. Uses the build made by
  * `npm run build` (build once, copy the folder everywhere). Migrates the database first unless
  * RELABEL_MIGRATE=0 (then run `npm run serve` once with migrations, or `npm start`, per release).
- * SIGTERM drains: next stops accepting connections and finishes the requests in flight.
+ * SIGTERM (or SIGINT, SIGHUP) drains: next stops accepting connections and finishes the requests in flight.
  *
  *   DATABASE_URL, NEXTAUTH_SECRET, NEXTAUTH_URL   required
  *   PORT (3000), HOST (0.0.0.0), RELABEL_DRAIN_SECONDS (30)
@@ -13,7 +13,7 @@ import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { ensureQueueSchema } from "@/lib/jobs/queue-schema";
 import { logFormat } from "@/lib/log";
-import { root, spawnNext, stopChild, takeOverSignals } from "@/scripts/processes";
+import { onStopSignal, root, spawnNext, stopChild, takeOverSignals } from "@/scripts/processes";
 
 const log = (line: string) => console.log(`[relabel] ${line}`);
 
@@ -43,8 +43,7 @@ async function main() {
     await stopChild(server, Number(process.env.RELABEL_DRAIN_SECONDS ?? 30) * 1000);
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  onStopSignal(() => void stop());
   server.on("exit", (code) => {
     if (!stopping) console.error(`[relabel] The web server exited unexpectedly (code ${code ?? "none"}).`);
     process.exit(stopping ? 0 : (code ?? 1));

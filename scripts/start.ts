@@ -2,7 +2,8 @@
  * `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data on first
  * start (demo mode) → production build when the sources changed → `next start` and one worker
  * (scripts/worker.ts), supervised: the embedded PostgreSQL and the worker are restarted if they
- * die; SIGINT/SIGTERM drains both (requests finish, the running job finishes or is handed back).
+ * die; SIGINT/SIGTERM/SIGHUP (a closed terminal) drains both (requests finish, the running job finishes
+ * or is handed back) and stops the embedded PostgreSQL.
  *   --fresh   wipe the embedded database first (used by the e2e tests)
  */
 import { randomBytes } from "node:crypto";
@@ -19,7 +20,7 @@ import { DEMO_ACCOUNTS, demoModeRefusal, isDemoMode, loadDemo } from "@/lib/demo
 import { markInterruptedExports } from "@/lib/export/jobs";
 import { ensureQueueSchema } from "@/lib/jobs/queue-schema";
 import { logFormat } from "@/lib/log";
-import { spawnNext, stopChild, superviseWorker, takeOverSignals } from "@/scripts/processes";
+import { onStopSignal, spawnNext, stopChild, superviseWorker, takeOverSignals } from "@/scripts/processes";
 import { buildIfStale } from "@/scripts/build-if-stale";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -42,8 +43,7 @@ async function main() {
     interrupted.abort();
     void database.release().finally(() => process.exit(130));
   };
-  process.on("SIGINT", stopDuringSetup);
-  process.on("SIGTERM", stopDuringSetup);
+  const stopListening = onStopSignal(stopDuringSetup);
   let demo: boolean;
   try {
     demo = await prepare(database.url, database.embedded, interrupted.signal);
@@ -52,8 +52,7 @@ async function main() {
     await database.release();
     throw error;
   }
-  process.off("SIGINT", stopDuringSetup);
-  process.off("SIGTERM", stopDuringSetup);
+  stopListening();
 
   // The server's output is piped through here, so it would log JSON even to a terminal: every process logs as this one does.
   const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host}:${port}`, RELABEL_LOG_FORMAT: logFormat() };
@@ -76,8 +75,7 @@ async function main() {
     process.exit(code);
   };
   const postgres = database.supervised ? supervisePostgres(database.supervised, { log, onGiveUp: (sentence) => void stop(1, sentence) }) : null;
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  onStopSignal(() => void stop(0));
   server.on("exit", (code) => void stop(code ?? 1, stopping ? undefined : `The web server exited unexpectedly (code ${code ?? "none"}).`));
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run worker`: runs queued jobs (imports, and every kind in lib/jobs/registry.ts) until
- * SIGTERM or SIGINT. The first signal drains: no new jobs, the running one finishes or is handed
+ * SIGTERM, SIGINT or SIGHUP. The first signal drains: no new jobs, the running one finishes or is handed
  * back after RELABEL_WORKER_DRAIN_SECONDS; a second signal, seconds later, exits at once (the job is then
  * recovered by another worker once this one's heartbeat goes stale).
  *
@@ -21,7 +21,7 @@ import { JOB_KINDS } from "@/lib/jobs/registry";
 import { startWorker } from "@/lib/jobs/worker";
 import { errorFields, log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { takeOverSignals } from "@/scripts/processes";
+import { onStopSignal, takeOverSignals } from "@/scripts/processes";
 
 const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 
@@ -42,8 +42,7 @@ async function main() {
     log.warn({ signal }, "second signal: exiting without waiting");
     process.exit(1);
   };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  onStopSignal(onSignal);
 
   const database = await openDatabase();
   if (process.env.RELABEL_MIGRATE !== "0") await migrate(database.url);

@@ -18,8 +18,10 @@ export interface AppProcess {
  * Runs `npm start` or `npm run serve` as a user does, on the existing build, as its own process
  * group, so a test can signal the whole group the way `pkill` or Ctrl-C does.
  */
-export function startApp(script: "serve" | "start", port: number, env: Record<string, string>): AppProcess {
-  const child = spawn("npm", ["run", "--silent", script], {
+export function startApp(script: "serve" | "start", port: number, env: Record<string, string>, { inTerminal = false } = {}): AppProcess {
+  // In a terminal: under script(1), which gives it a pseudo-terminal; killing script closes that terminal, like closing its window.
+  const [command, args] = inTerminal ? ["script", ["-qfec", `npm run --silent ${script}`, "/dev/null"]] : ["npm", ["run", "--silent", script]];
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
