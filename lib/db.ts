@@ -44,3 +44,9 @@ export function databaseUrlOf(): string {
   if (!url) throw new Error("DATABASE_URL is not set; start Relabel with `npm start`, which provides one.");
   return url;
 }
+
+/** PostgreSQL's check_violation (23514), as Prisma passes it on: a CHECK constraint or one of the integrity triggers refused a write. */
+export function isCheckViolation(error: unknown): boolean {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null)?.meta;
+  return meta?.driverAdapterError?.cause?.originalCode === "23514";
+}

@@ -1,6 +1,6 @@
 import { ExpectedError, NotFoundError } from "@/lib/errors";
 import type { Db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CampaignStatus, ConsensusRule } from "@/lib/generated/prisma/enums";
 import { metrics } from "@/lib/metrics";
 
@@ -36,18 +36,21 @@ export interface WorkableCampaign {
   pausedAt: Date | null;
 }
 
+/** The campaign as WorkableCampaign, joined to the caller's membership: no row for a foreign or unknown campaign. */
+const workableCampaign = (userId: number, campaignId: number) => Prisma.sql`
+    SELECT c.id, c.name, c.status::text AS status, c.claim_ttl_seconds AS "claimTtlSeconds", c.annotators_per_image AS "annotatorsPerImage",
+           c.show_prior_labels AS "showPriorLabels", c.dataset_id AS "datasetId", c.instructions, c.image_count AS "imageCount",
+           c.consensus_rule::text AS "consensusRule", c.consensus_quorum AS "consensusQuorum", m.paused_at AS "pausedAt"
+    FROM campaigns c JOIN campaign_members m ON m.campaign_id = c.id AND m.user_id = ${userId}
+    WHERE c.id = ${campaignId}`;
+
 /**
  * The campaign, if the user may work in it; a foreign or unknown campaign reads as not found.
  * One statement (campaign joined to the caller's membership): every labeling request starts here,
  * and Prisma's relation filter plus nested select took two round trips.
  */
 export async function findWorkableCampaign(tx: Tx | Db, userId: number, campaignId: number): Promise<WorkableCampaign> {
-  const [campaign] = await tx.$queryRaw<WorkableCampaign[]>`
-    SELECT c.id, c.name, c.status::text AS status, c.claim_ttl_seconds AS "claimTtlSeconds", c.annotators_per_image AS "annotatorsPerImage",
-           c.show_prior_labels AS "showPriorLabels", c.dataset_id AS "datasetId", c.instructions, c.image_count AS "imageCount",
-           c.consensus_rule::text AS "consensusRule", c.consensus_quorum AS "consensusQuorum", m.paused_at AS "pausedAt"
-    FROM campaigns c JOIN campaign_members m ON m.campaign_id = c.id AND m.user_id = ${userId}
-    WHERE c.id = ${campaignId}`;
+  const [campaign] = await tx.$queryRaw<WorkableCampaign[]>(workableCampaign(userId, campaignId));
   if (!campaign) throw new NotFoundError("That campaign");
   return campaign;
 }
@@ -76,17 +79,21 @@ export async function holdImages(db: Db, userId: number, campaignId: number, dep
 
 function holdInTransaction(db: Db, userId: number, campaignId: number, baseDepth: number, sending: ReadonlySet<number>): Promise<Claim[]> {
   return db.$transaction(async (tx) => {
-    const campaign = await findWorkableCampaign(tx, userId, campaignId);
+    // The campaign and the claims the user holds, in one statement: every submit claims ahead.
+    const [row] = await tx.$queryRaw<(WorkableCampaign & { held: string })[]>`
+      WITH campaign AS (${workableCampaign(userId, campaignId)})
+      SELECT campaign.*, (
+        -- Claims made together share a timestamp; ids keep the order they were made in.
+        SELECT COALESCE(json_agg(json_build_object('imageId', a.image_id, 'expiresAt', (extract(epoch FROM a.expires_at) * 1000)::bigint) ORDER BY a.id), '[]')::text
+        FROM assignments a WHERE a.campaign_id = ${campaignId} AND a.user_id = ${userId} AND a.status = 'ACTIVE' AND a.expires_at > ${new Date()}
+      ) AS held
+      FROM campaign`;
+    if (!row) throw new NotFoundError("That campaign");
+    const { held: heldJson, ...campaign } = row;
     if (campaign.status !== "ACTIVE") throw new ExpectedError(campaign.status === "CLOSED" ? "This campaign is closed." : "This campaign has not started yet.");
 
-    const held: Claim[] = (
-      await tx.assignment.findMany({
-        where: { campaignId, userId, status: "ACTIVE", expiresAt: { gt: new Date() } },
-        // Claims made together share a timestamp; ids keep the order they were made in.
-        orderBy: { id: "asc" },
-        select: { imageId: true, expiresAt: true },
-      })
-    ).map((claim) => ({ ...claim, resumed: true }));
+    const held: Claim[] = (JSON.parse(heldJson) as { imageId: number; expiresAt: number }[])
+      .map((claim) => ({ imageId: claim.imageId, expiresAt: new Date(claim.expiresAt), resumed: true }));
     const depth = baseDepth + Math.min(baseDepth, held.filter((claim) => sending.has(claim.imageId)).length);
     if (held.length >= depth) return held.slice(0, depth);
     // Paused: the images already held may be finished, nothing new is claimed.
@@ -152,32 +159,51 @@ export async function releaseExpiredClaims(tx: Tx, campaignId: number): Promise<
   return result!.released;
 }
 
+export interface LockedAssignment {
+  id: number;
+  status: string;
+  claimedAt: Date;
+  gold: boolean;
+}
+
 /**
- * Makes sure the user may write a decision on this image now, locking their assignment row.
- * An expired claim is revived if its slot is still free; otherwise the submit is refused
- * (the caller keeps the draft). The image's gold flag comes with the lock: the submit needs it
- * and it cost a round trip of its own. The caller marks the assignment submitted with the
- * decision's own statement, for the same reason.
+ * The campaign and the user's assignment of the image, locked until the submit commits: copies
+ * of one submit (a retry, a second server) wait here for each other. One statement, as every
+ * submit of every annotator pays its round trips; the image's gold flag comes with it. It judges
+ * nothing: the caller first looks for an earlier copy of its request, then asks requireSubmittable.
  */
-export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId: number, imageId: number) {
-  const campaign = await findWorkableCampaign(tx, userId, campaignId);
+export async function lockAssignmentForSubmit(tx: Tx, userId: number, campaignId: number, imageId: number): Promise<{ campaign: WorkableCampaign; assignment: LockedAssignment | null }> {
+  const [row] = await tx.$queryRaw<(WorkableCampaign & { assignmentId: number | null; assignmentStatus: string; claimedAt: Date; gold: boolean })[]>`
+    WITH campaign AS (${workableCampaign(userId, campaignId)}),
+    assignment AS (
+      SELECT a.id, a.status::text AS status, a.claimed_at, ci.gold FROM assignments a
+      JOIN campaign_images ci ON ci.campaign_id = a.campaign_id AND ci.image_id = a.image_id
+      WHERE a.campaign_id = ${campaignId} AND a.image_id = ${imageId} AND a.user_id = ${userId} AND EXISTS (SELECT 1 FROM campaign)
+      FOR UPDATE OF a)
+    SELECT campaign.*, assignment.id AS "assignmentId", assignment.status AS "assignmentStatus", assignment.claimed_at AS "claimedAt", assignment.gold
+    FROM campaign LEFT JOIN assignment ON true`;
+  if (!row) throw new NotFoundError("That campaign");
+  const { assignmentId, assignmentStatus, claimedAt, gold, ...campaign } = row;
+  return { campaign, assignment: assignmentId === null ? null : { id: assignmentId, status: assignmentStatus, claimedAt, gold } };
+}
+
+/**
+ * Makes sure the user may write a decision on the image locked by lockAssignmentForSubmit. An
+ * expired claim is revived if its slot is still free; otherwise the submit is refused (the caller
+ * keeps the draft). The caller marks the assignment submitted with the decision's own statement.
+ */
+export async function requireSubmittable(tx: Tx, campaign: WorkableCampaign, assignment: LockedAssignment | null, imageId: number): Promise<LockedAssignment> {
   if (campaign.status === "CLOSED") throw new ExpectedError("This campaign was closed; your draft is kept but can no longer be submitted.");
-  const rows = await tx.$queryRaw<{ id: number; status: string; claimed_at: Date; gold: boolean }[]>`
-    SELECT a.id, a.status::text, a.claimed_at, ci.gold FROM assignments a
-    JOIN campaign_images ci ON ci.campaign_id = a.campaign_id AND ci.image_id = a.image_id
-    WHERE a.campaign_id = ${campaignId} AND a.image_id = ${imageId} AND a.user_id = ${userId}
-    FOR UPDATE OF a`;
-  const assignment = rows[0];
   if (!assignment) throw new NotFoundError("That image");
   if (assignment.status === "EXPIRED" || assignment.status === "SKIPPED") {
     const retaken = await tx.$executeRaw`
       UPDATE campaign_images SET open_slots = open_slots - (NOT gold)::int
-      WHERE campaign_id = ${campaignId} AND image_id = ${imageId} AND open_slots > 0`;
+      WHERE campaign_id = ${campaign.id} AND image_id = ${imageId} AND open_slots > 0`;
     if (retaken === 0) {
       throw new ExpectedError("Your claim on this image expired and other annotators have labeled it since; your draft is kept.");
     }
   }
-  return { campaign, assignmentId: assignment.id, claimedAt: assignment.claimed_at, gold: assignment.gold };
+  return assignment;
 }
 
 /** Gives the image back to the pool; the user will not be handed it again. */

@@ -123,6 +123,14 @@ describe("submitDecision", () => {
     expect(await db.decisionDraft.count({ where: { userId: ref.userId } })).toBe(1);
   });
 
+  it("answers a retry of a saved submit as saved, even once the campaign closed", async () => {
+    const ref = await claimed();
+    const request = input(ref);
+    const first = await submitDecision(db, ref.userId, request);
+    await db.campaign.update({ where: { id: ref.campaignId }, data: { status: "CLOSED" } });
+    await expect(submitDecision(db, ref.userId, request)).resolves.toEqual({ ...first, created: false });
+  });
+
   it("refuses a submit to a campaign closed mid-session", async () => {
     const ref = await claimed();
     await db.campaign.update({ where: { id: ref.campaignId }, data: { status: "CLOSED" } });

@@ -1,7 +1,7 @@
-import { lockAssignmentForSubmit, type Tx } from "@/lib/campaigns/queue";
+import { lockAssignmentForSubmit, requireSubmittable, type Tx } from "@/lib/campaigns/queue";
 import { recomputeImage } from "@/lib/consensus/recompute";
 import { queueConsensusWithin } from "@/lib/consensus/consensus-job";
-import { type Db, databaseUrlOf } from "@/lib/db";
+import { type Db, databaseUrlOf, isCheckViolation } from "@/lib/db";
 import { requireKnownClasses } from "@/lib/decisions/known-classes";
 import { applyGoldAutoPause } from "@/lib/gold/pause";
 import { ExpectedError, NotFoundError } from "@/lib/errors";
@@ -21,35 +21,32 @@ export interface SubmittedDecision {
  * The image's consensus is recomputed in the same transaction (queued, under Dawid–Skene).
  */
 export async function submitDecision(db: Db, userId: number, input: SubmitDecisionInput): Promise<SubmittedDecision> {
+  const { content } = input;
+  const candidateClasses = content.ambiguity ? content.candidateClasses : [];
+  try {
+    return await writeDecision(db, userId, input, candidateClasses);
+  } catch (error) {
+    // The taxonomy is checked by the decisions' own trigger, in the write: only a refused write pays a read for the reason in words.
+    if (isCheckViolation(error)) await requireKnownClasses(db, content.classes, candidateClasses);
+    throw error;
+  }
+}
+
+async function writeDecision(db: Db, userId: number, input: SubmitDecisionInput, candidateClasses: number[]): Promise<SubmittedDecision> {
   const { campaignId, imageId, content } = input;
   return db.$transaction(async (tx) => {
-    // A request id stands for one submit of one image: found on another image, it is a client bug
-    // (or a forgery), and answering "already saved" would silently drop this decision.
-    const findReplay = async () => {
-      const replay = await tx.decisionRevision.findUnique({
-        where: { requestId: input.requestId },
-        select: { decisionId: true, version: true, decision: { select: { userId: true, campaignId: true, imageId: true } } },
-      });
-      if (!replay) return null;
-      const { decision } = replay;
-      if (decision.userId !== userId || decision.campaignId !== campaignId || decision.imageId !== imageId) {
-        throw new ExpectedError("This submit's request id was already used for another image; reload the page and submit again.");
-      }
-      return { decisionId: replay.decisionId, version: replay.version, created: false };
-    };
-    const replay = await findReplay();
+    const { campaign, assignment } = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
+    // After the lock, so a concurrent copy of this request has committed by now if it ran: a retry
+    // answers "already saved" even once the campaign closed or the claim lapsed.
+    const replay = await findReplay(tx, userId, input);
     if (replay) return replay;
-    const { campaign, assignmentId, claimedAt, gold } = await lockAssignmentForSubmit(tx, userId, campaignId, imageId);
-    await requireKnownClasses(tx, content.classes, content.ambiguity ? content.candidateClasses : []);
-    // A concurrent copy of this request may have committed while we waited for the lock.
-    const lateReplay = await findReplay();
-    if (lateReplay) return lateReplay;
+    const { id: assignmentId, claimedAt, gold } = await requireSubmittable(tx, campaign, assignment, imageId);
     const sinceClaim = Math.max(0, Date.now() - claimedAt.getTime());
     const timeSpentMs = clampTimeSpent(input.timeSpentMs, sinceClaim);
     const fields = {
       classes: content.classes,
       ambiguity: content.ambiguity,
-      candidateClasses: content.ambiguity ? content.candidateClasses : [],
+      candidateClasses,
       outsideLabels: content.outsideLabels,
       notes: content.notes,
     };
@@ -86,6 +83,24 @@ export async function submitDecision(db: Db, userId: number, input: SubmitDecisi
     else if ((await recomputeImage(tx, campaign, imageId)) === "campaign") await queueConsensusWithin(tx, databaseUrlOf(), campaignId, userId);
     return { decisionId: decision!.id, version: decision!.version, created: true };
   });
+}
+
+/**
+ * The decision an earlier copy of this request wrote. A request id stands for one submit of one
+ * image: found on another image, it is a client bug (or a forgery), and answering "already saved"
+ * would silently drop this decision.
+ */
+async function findReplay(tx: Tx, userId: number, { requestId, campaignId, imageId }: SubmitDecisionInput): Promise<SubmittedDecision | null> {
+  const replay = await tx.decisionRevision.findUnique({
+    where: { requestId },
+    select: { decisionId: true, version: true, decision: { select: { userId: true, campaignId: true, imageId: true } } },
+  });
+  if (!replay) return null;
+  const { decision } = replay;
+  if (decision.userId !== userId || decision.campaignId !== campaignId || decision.imageId !== imageId) {
+    throw new ExpectedError("This submit's request id was already used for another image; reload the page and submit again.");
+  }
+  return { decisionId: replay.decisionId, version: replay.version, created: false };
 }
 
 /** One submit never counts for more than an hour, nor for more than the time since the image was claimed. */
