@@ -38,12 +38,14 @@ test("validate an import on the queue, see the result again after a reload, run 
   const before = await e2eDb().labelSource.findFirstOrThrow({ where: { name: "northcutt" }, select: { options: true } });
   expect(before.options).toEqual({ rule: "majority" });
 
-  // The result is the job's: a reload shows it again.
+  // The result is the job's: a reload shows it again, with the request it checked, ready to import as validated.
   await page.reload();
   await expect(form.getByRole("status")).toContainText("Valid. Importing would store:");
   await expect(form.getByRole("status")).toContainText("5,440 rows");
+  await expect(form.getByLabel("Kind")).toHaveValue("northcutt");
+  await expect(form.getByLabel(/Path on the server/)).toHaveValue(path.join(DEMO, "label-errors/imagenet_mturk.json"));
+  await expect(form.getByLabel(/outcome rule/)).toHaveValue("unanimous");
 
-  await fill();
   await form.getByRole("button", { name: "Import", exact: true }).click();
   const row = await startedImportRow(page, form);
   await expect(row).toContainText("succeeded", { timeout: 60_000 });
@@ -71,8 +73,15 @@ test("upload a file, then validate it", async ({ page }) => {
   await form.getByLabel("Kind").selectOption("openai-names");
   await form.getByLabel("…or upload a file").setInputFiles(path.join(DEMO, "clip-classnames/openai_imagenet_classes.json"));
   await expect(form.getByLabel(/Path on the server/)).toHaveValue(/uploads\/.+\/openai_imagenet_classes\.json$/);
+  await expect(form).toContainText("Uploaded openai_imagenet_classes.json");
   await form.getByRole("button", { name: "Validate" }).click();
   await expect(form.getByRole("status")).toContainText("openai-names: 1,000 rows", { timeout: 60_000 });
+  // After a reload the upload is still named as the admin knows it.
+  await page.reload();
+  await expect(form.getByRole("status")).toContainText("openai-names: 1,000 rows");
+  await expect(form).toContainText("Uploaded openai_imagenet_classes.json");
+  await form.getByLabel(/Path on the server/).fill(path.join(DEMO, "clip-classnames/openai_imagenet_classes.json"));
+  await expect(form).not.toContainText("Uploaded openai_imagenet_classes.json");
 });
 
 test("a bad import says what is wrong and writes nothing", async ({ page }) => {

@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import { ImportValidationView, VALIDATION_PARAM } from "@/components/admin/import-validation";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { VALIDATION_PARAM } from "@/components/admin/import-address";
+import { ImportValidationView } from "@/components/admin/import-validation";
 import { Button } from "@/components/ui/button";
 import { FieldError, invalidProps } from "@/components/ui/field-error";
 import { startImportAction, validateImportAction } from "@/lib/actions/imports";
+import type { RestoredValidation } from "@/lib/data/jobs";
 import type { ImportOption } from "@/lib/import/kinds";
 import type { FieldErrors } from "@/lib/validation/field-errors";
 import type { ImportRequestInput } from "@/lib/validation/import";
@@ -21,21 +23,22 @@ type Outcome = { kind: "validating"; jobId: number; existing: boolean } | { kind
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-100";
 
-/** Choose a kind and a server path (or upload a file), validate without writing, then import. */
-export function ImportForm({ kinds, roots, defaultDataset, label = "New import" }: { kinds: KindInfo[]; roots: string[]; defaultDataset: string; label?: string }) {
+/**
+ * Choose a kind and a server path (or upload a file), validate without writing, then import.
+ * A restored validation fills the form with its request, so Import runs what was validated.
+ */
+export function ImportForm({ kinds, roots, defaultDataset, label = "New import", restored }: { kinds: KindInfo[]; roots: string[]; defaultDataset: string; label?: string; restored?: RestoredValidation | null }) {
   const router = useRouter();
-  const [kindName, setKindName] = useState(kinds[0]!.name);
-  const [path, setPath] = useState("");
-  const [dataset, setDataset] = useState(defaultDataset);
-  const [options, setOptions] = useState<Record<string, string | boolean>>({});
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // A validation of a kind this form does not offer (the evaluation page offers predictions only) restores nothing but its result.
+  const request = restored?.request && kinds.some((k) => k.name === restored.request!.kind) ? restored.request : null;
+  const [kindName, setKindName] = useState(request?.kind ?? kinds[0]!.name);
+  const [path, setPath] = useState(request?.path ?? "");
+  const [uploaded, setUploaded] = useState(request ? restored!.uploadedName : null);
+  const [dataset, setDataset] = useState(request?.dataset ?? defaultDataset);
+  const [options, setOptions] = useState<Record<string, string | boolean>>(request?.options ?? {});
+  const [outcome, setOutcome] = useState<Outcome | null>(restored ? { kind: "validating", jobId: restored.jobId, existing: true } : null);
   const [busy, setBusy] = useState<"upload" | "validate" | "import" | null>(null);
   const kind = kinds.find((k) => k.name === kindName)!;
-  useEffect(() => {
-    // After a reload, the validation named in the address is shown again: its result is stored on its job.
-    const jobId = Number(new URLSearchParams(window.location.search).get(VALIDATION_PARAM));
-    if (Number.isSafeInteger(jobId) && jobId > 0) setOutcome({ kind: "validating", jobId, existing: true });
-  }, []);
   const fieldErrors = outcome?.kind === "error" ? (outcome.fieldErrors ?? {}) : {};
   const errorProps = (field: string) => invalidProps(`import-${field}-error`, fieldErrors[field]);
   const errorOf = (field: string) => <FieldError id={`import-${field}-error`} messages={fieldErrors[field]} />;
@@ -46,8 +49,9 @@ export function ImportForm({ kinds, roots, defaultDataset, label = "New import" 
     const response = await fetch("/api/imports/upload", { method: "POST", body: file, headers: { "x-file-name": encodeURIComponent(file.name) } });
     const body = (await response.json()) as { path?: string; error?: string };
     setBusy(null);
-    if (body.path) setPath(body.path);
-    else setOutcome({ kind: "error", message: body.error ?? "The upload failed." });
+    if (!body.path) return setOutcome({ kind: "error", message: body.error ?? "The upload failed." });
+    setPath(body.path);
+    setUploaded(file.name);
   }
 
   async function run(mode: "validate" | "import") {
@@ -83,7 +87,7 @@ export function ImportForm({ kinds, roots, defaultDataset, label = "New import" 
         <div className={kinds.length > 1 ? "md:col-span-2" : "md:col-span-3"}>
         <label className="block text-sm font-medium">
           Path on the server ({kind.target})
-          <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={`${roots[0]}/…`} className={inputClass} {...errorProps("path")} />
+          <input value={path} onChange={(e) => { setPath(e.target.value); setUploaded(null); }} placeholder={`${roots[0]}/…`} className={inputClass} {...errorProps("path")} />
         </label>
           {errorOf("path")}
         </div>
@@ -95,6 +99,7 @@ export function ImportForm({ kinds, roots, defaultDataset, label = "New import" 
           <input type="file" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} className="mt-1 block text-sm" />
         </label>
       )}
+      {uploaded && <p className="text-sm text-slate-600">Uploaded {uploaded}: the path above is where the server keeps it.</p>}
       <div className="grid gap-4 md:grid-cols-3">
         <div>
         <label className="block text-sm font-medium">

@@ -7,8 +7,6 @@ import { cancelImportAction } from "@/lib/actions/imports";
 import type { ImportValidation } from "@/lib/data/jobs";
 
 const POLL_MS = 1000;
-/** The search parameter that names the validation on screen, so a reload shows it again. */
-export const VALIDATION_PARAM = "validation";
 
 const settled = (validation: ImportValidation | null) => validation !== null && validation.status !== "QUEUED" && validation.status !== "RUNNING";
 

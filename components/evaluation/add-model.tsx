@@ -1,7 +1,7 @@
 import { ImportForm } from "@/components/admin/import-form";
 import { JobTable } from "@/components/admin/job-table";
 import { cancelImportAction } from "@/lib/actions/imports";
-import type { JobRow } from "@/lib/data/jobs";
+import type { JobRow, RestoredValidation } from "@/lib/data/jobs";
 
 type FormKind = Parameters<typeof ImportForm>[0]["kinds"][number];
 
@@ -10,7 +10,7 @@ type FormKind = Parameters<typeof ImportForm>[0]["kinds"][number];
  * upload route, same queued import job) and those imports' history, which refreshes the page
  * while one runs — so the model joins the table when its job finishes.
  */
-export function AddModel({ kinds, roots, defaultDataset, jobs }: { kinds: FormKind[]; roots: string[]; defaultDataset: string; jobs: JobRow[] }) {
+export function AddModel({ kinds, roots, defaultDataset, jobs, restored }: { kinds: FormKind[]; roots: string[]; defaultDataset: string; jobs: JobRow[]; restored: RestoredValidation | null }) {
   return (
     <section aria-labelledby="add-model" className="space-y-4">
       <div>
@@ -23,7 +23,7 @@ export function AddModel({ kinds, roots, defaultDataset, jobs }: { kinds: FormKi
           stored; the import runs as a background job.
         </p>
       </div>
-      <ImportForm kinds={kinds} roots={roots} defaultDataset={defaultDataset} label="Import predictions" />
+      <ImportForm kinds={kinds} roots={roots} defaultDataset={defaultDataset} label="Import predictions" restored={restored} />
       <JobTable jobs={jobs} cancel={cancelImportAction} empty="No prediction imports yet." showKind={false} title="Prediction imports" />
     </section>
   );

@@ -1,8 +1,10 @@
 import "server-only";
 import { consensusDedupKey, consensusJob } from "@/lib/consensus/consensus-job";
 import { db } from "@/lib/db";
+import { shownImportPath } from "@/lib/import/allowed-paths";
 import type { ImportSummary } from "@/lib/import/run/context";
-import { consensusJobPayloadSchema } from "@/lib/validation/jobs";
+import { consensusJobPayloadSchema, importJobPayloadSchema } from "@/lib/validation/jobs";
+import { parseId } from "@/lib/validation/route-params";
 
 const JOB_ROW = {
   id: true, kind: true, title: true, status: true, message: true, done: true, total: true, attempts: true, cancelRequested: true,
@@ -45,15 +47,37 @@ export async function listActiveRecomputations(campaignId?: number) {
   const campaigns = await db.campaign.findMany({ where: { id: { in: [...byCampaign.keys()] } }, orderBy: { id: "asc" }, select: { id: true, name: true } });
   return campaigns.map((campaign) => ({ campaignId: campaign.id, campaignName: campaign.name, job: byCampaign.get(campaign.id)! }));
 }
-/** An import's validation by its job id, with what it found; any other job is not found. */
+/** An import's validation by its job id, with the request it checks and what it found; any other job is not found. */
 export async function findImportValidation(jobId: number) {
   const job = await db.job.findFirst({
     where: { id: jobId, kind: "import", payload: { path: ["dryRun"], equals: true } },
-    select: { id: true, status: true, message: true, done: true, total: true, cancelRequested: true, result: true },
+    select: { id: true, status: true, message: true, done: true, total: true, cancelRequested: true, result: true, payload: true },
   });
   if (!job) return null;
-  const { result, ...rest } = job;
-  // The job stores what the import's run returned, its summaries, only when it succeeded.
-  return { ...rest, summaries: job.status === "SUCCEEDED" ? (result as unknown as ImportSummary[]) : null };
+  const { result, payload, ...rest } = job;
+  const { kind, path, dataset, options } = importJobPayloadSchema.parse(payload);
+  return {
+    ...rest,
+    request: { kind, path, dataset, options },
+    // The job stores what the import's run returned, its summaries, only when it succeeded.
+    summaries: job.status === "SUCCEEDED" ? (result as unknown as ImportSummary[]) : null,
+  };
 }
 export type ImportValidation = NonNullable<Awaited<ReturnType<typeof findImportValidation>>>;
+
+/** The validation a page's address names (a reload, a shared link), for the import form to show again with the request it checked. */
+export interface RestoredValidation {
+  jobId: number;
+  /** Null when no validation has that id: the form then says so. */
+  request: ImportValidation["request"] | null;
+  /** The name the file was uploaded under, when the request's path is an upload's. */
+  uploadedName: string | null;
+}
+
+export async function findRestoredValidation(param: string | string[] | undefined): Promise<RestoredValidation | null> {
+  const jobId = typeof param === "string" ? parseId(param) : null;
+  if (jobId === null) return null;
+  const request = (await findImportValidation(jobId))?.request ?? null;
+  const shown = request && shownImportPath(request.path);
+  return { jobId, request, uploadedName: shown && shown !== request.path ? shown : null };
+}

@@ -6,12 +6,13 @@ import { EvaluationStatus } from "@/components/evaluation/evaluation-status";
 import { EvaluationTableView } from "@/components/evaluation/evaluation-table";
 import { RankChart } from "@/components/evaluation/rank-chart";
 import { isDuplicateSlice, type Slice, SLICES } from "@/components/evaluation/slices";
+import { VALIDATION_PARAM } from "@/components/admin/import-address";
 import { AddModel } from "@/components/evaluation/add-model";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getEvaluation } from "@/lib/data/evaluation";
 import { DEFAULT_DATASET } from "@/lib/datasets";
-import { listJobs } from "@/lib/data/jobs";
+import { findRestoredValidation, listJobs } from "@/lib/data/jobs";
 import { importRoots } from "@/lib/import/allowed-paths";
 import { importJob } from "@/lib/import/jobs";
 import { importKindsForForm } from "@/lib/import/kinds";
@@ -25,9 +26,13 @@ export default async function EvaluationPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const slice: Slice = SLICES.find((s) => s.key === params.slice)?.key ?? "all";
   // The stored table only: scoring runs in the "evaluation" job, never on a page view.
-  const [evaluation, jobs] = await Promise.all([getEvaluation(DEFAULT_DATASET), mayImport ? listJobs({ kind: importJob.name, importKind: "predictions", limit: 10 }) : []]);
+  const [evaluation, jobs, restored] = await Promise.all([
+    getEvaluation(DEFAULT_DATASET),
+    mayImport ? listJobs({ kind: importJob.name, importKind: "predictions", limit: 10 }) : [],
+    mayImport ? findRestoredValidation(params[VALIDATION_PARAM]) : null,
+  ]);
   const table = evaluation?.table ?? null;
-  const addModel = mayImport && <AddModel kinds={importKindsForForm(["predictions"])} roots={importRoots()} defaultDataset={DEFAULT_DATASET} jobs={jobs} />;
+  const addModel = mayImport && <AddModel kinds={importKindsForForm(["predictions"])} roots={importRoots()} defaultDataset={DEFAULT_DATASET} jobs={jobs} restored={restored} />;
   return (
     <main className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <div className="flex items-baseline gap-4">
