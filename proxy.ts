@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { contentSecurityPolicy, isHttps, isMisdirectedAction, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 /**
@@ -19,7 +20,7 @@ export async function proxy(request: NextRequest) {
   if (isMisdirectedAction(request.method, pathname, request.headers.has("next-action"))) {
     return NextResponse.json({ error: "Method not allowed." }, { status: 405, headers: { Allow: "GET, HEAD" } });
   }
-  if (!PUBLIC.test(pathname) && !(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }))) {
+  if (!PUBLIC.test(pathname) && !(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken }))) {
     if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { findActiveUser, type SessionUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 
@@ -16,7 +17,7 @@ import { db } from "@/lib/db";
  * no bearer header (the empty headers).
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken });
   // Tokens issued before session versions existed carry none: they are ended too.
   if (typeof token?.uid !== "number" || typeof token.sv !== "number") return null;
   return findActiveUser(db, token.uid, token.sv);

@@ -37,10 +37,9 @@ export async function authenticate(db: Db, email: string, password: string): Pro
  * role and password changes bump the user's, which ends every session issued before.
  */
 export async function findActiveUser(db: Db, id: number, sessionVersion: number): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
-  });
+  // Raw SQL: Prisma's model query cost twice its plain statement, on every request of every user.
+  const [user] = await db.$queryRaw<(SessionUser & { active: boolean; sessionVersion: number })[]>`
+    SELECT id, email, name, role::text AS role, active, session_version AS "sessionVersion" FROM users WHERE id = ${id}`;
   if (!user?.active || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
