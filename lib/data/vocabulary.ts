@@ -23,7 +23,7 @@ export async function listVocabulary(scope: VocabularyScope, limit = 500): Promi
 /** listVocabulary for a campaign the caller has already checked (getWorkableCampaign): a batch of items reads it once. */
 export async function vocabularyOf(campaign: { id: number; showPriorLabels: boolean }, scope: VocabularyScope, limit = 500): Promise<string[]> {
   if (campaign.showPriorLabels) {
-    const labels = await db.vocabularyLabel.findMany({ orderBy: { createdAt: "desc" }, take: limit, select: { name: true } });
+    const labels = await db.$queryRaw<{ name: string }[]>`SELECT name FROM vocabulary_labels ORDER BY created_at DESC LIMIT ${limit}`;
     return labels.map((label) => label.name);
   }
   const rows = await db.$queryRaw<{ name: string }[]>`

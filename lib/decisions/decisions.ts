@@ -91,13 +91,11 @@ async function writeDecision(db: Db, userId: number, input: SubmitDecisionInput,
  * would silently drop this decision.
  */
 async function findReplay(tx: Tx, userId: number, { requestId, campaignId, imageId }: SubmitDecisionInput): Promise<SubmittedDecision | null> {
-  const replay = await tx.decisionRevision.findUnique({
-    where: { requestId },
-    select: { decisionId: true, version: true, decision: { select: { userId: true, campaignId: true, imageId: true } } },
-  });
+  const [replay] = await tx.$queryRaw<{ decisionId: number; version: number; userId: number | null; campaignId: number; imageId: number }[]>`
+    SELECT r.decision_id AS "decisionId", r.version, d.user_id AS "userId", d.campaign_id AS "campaignId", d.image_id AS "imageId"
+    FROM decision_revisions r JOIN decisions d ON d.id = r.decision_id WHERE r.request_id = ${requestId}`;
   if (!replay) return null;
-  const { decision } = replay;
-  if (decision.userId !== userId || decision.campaignId !== campaignId || decision.imageId !== imageId) {
+  if (replay.userId !== userId || replay.campaignId !== campaignId || replay.imageId !== imageId) {
     throw new ExpectedError("This submit's request id was already used for another image; reload the page and submit again.");
   }
   return { decisionId: replay.decisionId, version: replay.version, created: false };
