@@ -30,7 +30,7 @@ const toOutcome = (row: OutcomeRow): DecisionOutcome => ({
 /**
  * Loads a campaign's annotator decisions, consensus outcomes and the prior studies' verdicts on its
  * images in five set-based queries (no query per image), and computes the report. Gold images are
- * left out, as from the consensus (see readConsensusInputs). Null for no such campaign.
+ * left out, as from the consensus (see readDecisions). Null for no such campaign.
  */
 export async function loadCampaignAgreement(db: Db, campaignId: number): Promise<CampaignAgreement | null> {
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, name: true, annotatorsPerImage: true, datasetId: true } });

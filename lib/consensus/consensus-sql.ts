@@ -5,7 +5,7 @@ import { queryJsonRows } from "@/lib/db/json-rows";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AmbiguityReason, ConsensusStatus } from "@/lib/generated/prisma/enums";
 
-// The set-based SQL of recomputation: one read of the decisions with the stored rows, the rows to
+// The set-based SQL of recomputation: one read of the decisions, one of the stored rows, the rows to
 // write loaded into a temporary table, then one upsert and one revision insert. Never a query per image.
 // Reads come back as one JSON text value (queryJsonRows).
 
@@ -33,31 +33,25 @@ export interface DecisionRow {
 }
 
 /**
- * Every decision of the campaign (or of one image), ordered by image, and the consensus rows stored
- * for the same images: one statement, as a submit pays each round trip on every image. Gold images
- * are left out: each member labels them (more decisions than the campaign's k) against a known
- * answer, so they would skew the campaign's consensus counts and agreement; they are scored in lib/gold instead.
+ * Every decision of the campaign (or of one image), ordered by image. Gold images are left out: each
+ * member labels them (more decisions than the campaign's k) against a known answer, so they would
+ * skew the campaign's consensus counts and agreement; they are scored in lib/gold instead.
  */
-export async function readConsensusInputs(tx: Tx, campaignId: number, imageId: number | null): Promise<{ decisions: DecisionRow[]; stored: StoredRow[] }> {
-  const ofImage = (column: Prisma.Sql) => (imageId === null ? Prisma.empty : Prisma.sql`AND ${column} = ${imageId}`);
+export async function readDecisions(tx: Tx, campaignId: number, imageId: number | null): Promise<DecisionRow[]> {
   // Imported decisions may have a source instead of a user; each author counts as one annotator.
-  const decisions = Prisma.sql`
+  return queryJsonRows<DecisionRow>(tx, Prisma.sql`
     SELECT d.image_id, COALESCE(d.user_id, -d.source_id) AS annotator, d.classes, d.ambiguity::text AS ambiguity,
            d.candidate_classes, d.outside_labels, (extract(epoch FROM d.updated_at) * 1000)::float8 AS updated_ms
     FROM decisions d
-    WHERE d.campaign_id = ${campaignId} ${ofImage(Prisma.sql`d.image_id`)}
+    WHERE d.campaign_id = ${campaignId} ${imageId === null ? Prisma.empty : Prisma.sql`AND d.image_id = ${imageId}`}
       AND ${notGold(campaignId, Prisma.sql`d.image_id`)}
-    ORDER BY d.image_id, d.id`;
-  const stored = storedRows(Prisma.sql`c.campaign_id = ${campaignId} ${ofImage(Prisma.sql`c.image_id`)}`);
-  const [row] = await tx.$queryRaw<{ decisions: string; stored: string }[]>`
-    SELECT (SELECT COALESCE(json_agg(q), '[]') FROM (${decisions}) AS q)::text AS decisions,
-           (SELECT COALESCE(json_agg(q), '[]') FROM (${stored}) AS q)::text AS stored`;
-  return { decisions: JSON.parse(row!.decisions) as DecisionRow[], stored: JSON.parse(row!.stored) as StoredRow[] };
+    ORDER BY d.image_id, d.id`);
 }
 
 /** SQL condition: the image is not one of the campaign's gold images. */
 export const notGold = (campaignId: number, imageId: Prisma.Sql) =>
   Prisma.sql`NOT EXISTS (SELECT 1 FROM campaign_images g WHERE g.campaign_id = ${campaignId} AND g.image_id = ${imageId} AND g.gold)`;
+
 
 export interface StoredRow {
   id: number;
@@ -74,15 +68,17 @@ export interface StoredRow {
   updated_ms: number;
 }
 
-const storedRows = (where: Prisma.Sql) => Prisma.sql`
+/** Stored rows of the campaign (null: dataset-level rows of a dataset, see publish). */
+export async function readStored(tx: Tx, scope: { campaignId: number; imageId: number | null } | { datasetId: number }): Promise<StoredRow[]> {
+  const where =
+    "campaignId" in scope
+      ? Prisma.sql`c.campaign_id = ${scope.campaignId} ${scope.imageId === null ? Prisma.empty : Prisma.sql`AND c.image_id = ${scope.imageId}`}`
+      : Prisma.sql`c.campaign_id IS NULL AND c.image_id IN (SELECT id FROM images WHERE dataset_id = ${scope.datasetId})`;
+  return queryJsonRows<StoredRow>(tx, Prisma.sql`
     SELECT c.id, c.image_id, c.status::text AS status, c.classes, c.ambiguity::text AS ambiguity, c.candidate_classes,
            c.outside_labels, c.method, c.decision_count, c.agreement, c.changed_since_resolved,
            (extract(epoch FROM c.updated_at) * 1000)::float8 AS updated_ms
-    FROM consensus c WHERE ${where}`;
-
-/** The dataset-level rows of a dataset (campaign_id null, see publish). */
-export async function readDatasetStored(tx: Tx, datasetId: number): Promise<StoredRow[]> {
-  return queryJsonRows<StoredRow>(tx, storedRows(Prisma.sql`c.campaign_id IS NULL AND c.image_id IN (SELECT id FROM images WHERE dataset_id = ${datasetId})`));
+    FROM consensus c WHERE ${where}`);
 }
 
 export const outcomeOfRow = (row: Pick<StoredRow, "classes" | "ambiguity" | "candidate_classes" | "outside_labels">): DecisionOutcome => ({

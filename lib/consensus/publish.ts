@@ -1,4 +1,4 @@
-import { lockDatasetConsensus, outcomeOfRow, readDatasetStored, writeRows, type RowWrite } from "@/lib/consensus/consensus-sql";
+import { lockDatasetConsensus, outcomeOfRow, readStored, writeRows, type RowWrite } from "@/lib/consensus/consensus-sql";
 import { sameOutcome } from "@/lib/consensus/rules";
 import type { Db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -46,7 +46,7 @@ export async function publishDatasetConsensus(db: Db, datasetId: number): Promis
         FROM consensus c JOIN campaigns k ON k.id = c.campaign_id
         WHERE k.dataset_id = ${datasetId} AND c.status IN ('RESOLVED', 'EXCLUDED', 'AGREED')
         ORDER BY c.image_id, (c.status IN ('RESOLVED', 'EXCLUDED')) DESC, c.updated_at DESC, c.campaign_id DESC`;
-      const stored = new Map((await readDatasetStored(tx, datasetId)).map((row) => [row.image_id, row]));
+      const stored = new Map((await readStored(tx, { datasetId })).map((row) => [row.image_id, row]));
 
       const writes: RowWrite[] = [];
       for (const candidate of candidates) {

@@ -5,7 +5,8 @@ import {
   flagChangedSinceResolved,
   lockCampaignConsensus,
   outcomeOfRow,
-  readConsensusInputs,
+  readDecisions,
+  readStored,
   writeRows,
   type DecisionRow,
   type RowWrite,
@@ -101,7 +102,9 @@ export async function recomputeImage(tx: Tx, campaign: CampaignRule, imageId: nu
 }
 
 async function recomputeWithin(tx: Tx, campaign: CampaignRule, imageId: number | null, note: string | undefined, options: RecomputeOptions): Promise<number> {
-  const { decisions, stored } = await readConsensusInputs(tx, campaign.id, imageId);
+  // One connection per transaction: the two reads run one after the other.
+  const decisions = await readDecisions(tx, campaign.id, imageId);
+  const stored = await readStored(tx, { campaignId: campaign.id, imageId });
   options.signal?.throwIfAborted();
   const images = groupByImage(decisions);
   const computed = computeAll(campaign, images);

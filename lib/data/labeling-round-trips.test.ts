@@ -62,8 +62,8 @@ describe("labeling hot path round trips", () => {
     expect(statements.filter((sql) => /SELECT[^;]*"campaign_images"\."gold"/.test(sql))).toEqual([]);
     // Campaign with the assignment's lock (and gold flag), replay check, the decision with its revision, the draft's
     // removal and the assignment marked submitted (one statement, whose trigger checks the classes), consensus lock,
-    // the image's decisions with its stored consensus, one consensus write, COMMIT.
-    expect(statements).toHaveLength(7);
+    // decisions, stored consensus, one consensus write, COMMIT.
+    expect(statements).toHaveLength(8);
   });
 
   it("reads a batch of held items in the same few statements as one item", async () => {
