@@ -97,10 +97,27 @@ function treeCpuSeconds(root: number): number {
  * CPU seconds PostgreSQL on this machine has used so far (0 with a server elsewhere): its running
  * processes, and the backends that have ended, which the server's main process has reaped.
  */
-export function postgresCpuSeconds(): number {
+function postgresCpuSeconds(): number {
   let ticks = 0;
   for (const stat of processStats().values()) if (stat.command === "postgres") ticks += stat.ticks + stat.reapedTicks;
   return ticks / USER_HZ;
+}
+
+/** CPU milliseconds per unit of work since it was made: the app server's, PostgreSQL's and this process's (the load generator), which share the machine's cores. */
+export type CpuCost = { server: number; postgres: number; generator: number };
+
+/** Starts counting; call the answer with how many units were done (loops, requests) for their cost each. */
+export function cpuMeter(server: AppServer): (units: number, decimals?: number) => CpuCost {
+  const before = { server: server.cpuSeconds(), postgres: postgresCpuSeconds(), generator: process.cpuUsage() };
+  return (units, decimals = 1) => {
+    const generator = process.cpuUsage(before.generator);
+    const each = (seconds: number) => Math.round(((seconds * 1000) / Math.max(1, units)) * 10 ** decimals) / 10 ** decimals;
+    return {
+      server: each(server.cpuSeconds() - before.server),
+      postgres: each(postgresCpuSeconds() - before.postgres),
+      generator: each((generator.user + generator.system) / 1e6),
+    };
+  };
 }
 
 export const newSecret = () => randomBytes(32).toString("base64url");

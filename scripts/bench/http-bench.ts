@@ -2,7 +2,7 @@ import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createDb } from "@/lib/db";
 import { seedCampaign, seedDataset } from "@/lib/testing/factories";
-import { newSecret, postgresCpuSeconds, startAppServer } from "./app-server";
+import { type CpuCost, cpuMeter, newSecret, startAppServer } from "./app-server";
 import type { Benchmark, BenchContext, Measure } from "./benchmark";
 import { committedTransactions, drivePageRenders, driveHotPath, driveSignedInFloor, driveStaticFloor, type LoadResult, overAssigned, seedHotPath, seedLabeledDataset, startLabeling } from "./hot-path";
 import { bareSqlLoops } from "./sql-baseline";
@@ -47,14 +47,10 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     const quiet = await committedTransactions(url);
     await sleep(seconds * 1000);
     const started = await committedTransactions(url);
-    const cpuBefore = { server: server.cpuSeconds(), postgres: postgresCpuSeconds(), generator: process.cpuUsage() };
+    const singleCpu = cpuMeter(server);
     const single = await driveHotPath(setup, setup.annotators.slice(0, 1), seconds);
     // What one loop costs the app server's CPU, PostgreSQL's and the load generator's: together they share the machine's cores.
-    const perLoop = (cpuSeconds: number) => Math.round(((cpuSeconds * 1000) / Math.max(1, single.latencies.submit.length)) * 10) / 10;
-    const generatorCpu = process.cpuUsage(cpuBefore.generator);
-    const cpuMsPerLoop = perLoop(server.cpuSeconds() - cpuBefore.server);
-    const postgresCpuMsPerLoop = perLoop(postgresCpuSeconds() - cpuBefore.postgres);
-    const generatorCpuMsPerLoop = perLoop((generatorCpu.user + generatorCpu.system) / 1e6);
+    const loopCpu = singleCpu(single.latencies.submit.length);
     await sleep(1_500);
     const busy = (await committedTransactions(url)) - started - (started - quiet);
     const transactionsPerLoop = busy / Math.max(1, single.latencies.submit.length);
@@ -118,14 +114,12 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     ctx.log(`http: the static floor serves ${floorClosed.requestsPerSecond.toFixed(0)} req/s on 10 connections (${floorCpuMs.toFixed(1)} ms CPU each); at ${rate} req/s its p95 is ${summarise(floorOpen).p95.toFixed(1)} ms`);
     // Signed in and refused right after the session check: the least a loop's two requests cost the
     // machine (the app server, PostgreSQL for the session's user, the load generator), whatever the hot path's own work.
-    const signedIn = {} as Record<"submit" | "items", { server: number; postgres: number; generator: number }>;
+    const signedIn = {} as Record<"submit" | "items", CpuCost>;
     for (const step of ["submit", "items"] as const) {
-      const before = { server: server.cpuSeconds(), postgres: postgresCpuSeconds(), generator: process.cpuUsage() };
+      const stepCpu = cpuMeter(server);
       const run = await driveSignedInFloor(setup, setup.annotators[0]!, step, 10, seconds);
       if (run.failures > 0) throw new Error(`The signed-in floor's ${step} requests were not refused as expected (${run.failures} of ${run.requests}).`);
-      const generator = process.cpuUsage(before.generator);
-      const perRequest = (cpuSeconds: number) => Math.round(((cpuSeconds * 1000) / Math.max(1, run.requests)) * 100) / 100;
-      signedIn[step] = { server: perRequest(server.cpuSeconds() - before.server), postgres: perRequest(postgresCpuSeconds() - before.postgres), generator: perRequest((generator.user + generator.system) / 1e6) };
+      signedIn[step] = stepCpu(run.requests, 2);
     }
     const floorCpuMsPerLoop = Object.values(signedIn).reduce((sum, cost) => sum + cost.server + cost.postgres + cost.generator, 0);
     const loopsPerSecondAtFloor = Math.round((os.availableParallelism() * 1000) / floorCpuMsPerLoop);
@@ -144,9 +138,9 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
         notes: {
           perRequest: perRequest(single),
           transactionsPerLoop: Math.round(transactionsPerLoop * 10) / 10,
-          serverCpuMsPerLoop: cpuMsPerLoop,
-          postgresCpuMsPerLoop,
-          loadGeneratorCpuMsPerLoop: generatorCpuMsPerLoop,
+          serverCpuMsPerLoop: loopCpu.server,
+          postgresCpuMsPerLoop: loopCpu.postgres,
+          loadGeneratorCpuMsPerLoop: loopCpu.generator,
           pageRender: page.latencies.length === 0 ? null : { medianMs: summarise(page.latencies).median, p95Ms: summarise(page.latencies).p95, bytes: page.bytes, failures: page.failures },
         },
       },
