@@ -1,6 +1,7 @@
 import "server-only";
 import { consensusDedupKey, consensusJob } from "@/lib/consensus/consensus-job";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { shownImportPath } from "@/lib/import/allowed-paths";
 import type { ImportSummary } from "@/lib/import/run/context";
 import { consensusJobPayloadSchema, importJobPayloadSchema } from "@/lib/validation/jobs";
@@ -47,18 +48,24 @@ export async function listActiveRecomputations(campaignId?: number) {
   const campaigns = await db.campaign.findMany({ where: { id: { in: [...byCampaign.keys()] } }, orderBy: { id: "asc" }, select: { id: true, name: true } });
   return campaigns.map((campaign) => ({ campaignId: campaign.id, campaignName: campaign.name, job: byCampaign.get(campaign.id)! }));
 }
+const importValidationJob = (jobId: number) => ({ id: jobId, kind: "import", payload: { path: ["dryRun"], equals: true } }) satisfies Prisma.JobWhereInput;
+
+function requestOf(payload: Prisma.JsonValue) {
+  const { kind, path, dataset, options } = importJobPayloadSchema.parse(payload);
+  return { kind, path, dataset, options };
+}
+
 /** An import's validation by its job id, with the request it checks and what it found; any other job is not found. */
 export async function findImportValidation(jobId: number) {
   const job = await db.job.findFirst({
-    where: { id: jobId, kind: "import", payload: { path: ["dryRun"], equals: true } },
+    where: importValidationJob(jobId),
     select: { id: true, status: true, message: true, done: true, total: true, cancelRequested: true, result: true, payload: true },
   });
   if (!job) return null;
   const { result, payload, ...rest } = job;
-  const { kind, path, dataset, options } = importJobPayloadSchema.parse(payload);
   return {
     ...rest,
-    request: { kind, path, dataset, options },
+    request: requestOf(payload),
     // The job stores what the import's run returned, its summaries, only when it succeeded.
     summaries: job.status === "SUCCEEDED" ? (result as unknown as ImportSummary[]) : null,
   };
@@ -77,7 +84,9 @@ export interface RestoredValidation {
 export async function findRestoredValidation(param: string | string[] | undefined): Promise<RestoredValidation | null> {
   const jobId = typeof param === "string" ? parseId(param) : null;
   if (jobId === null) return null;
-  const request = (await findImportValidation(jobId))?.request ?? null;
+  // The request only: a validation's summaries can be large, and the form shows them through its own route.
+  const job = await db.job.findFirst({ where: importValidationJob(jobId), select: { payload: true } });
+  const request = job ? requestOf(job.payload) : null;
   const shown = request && shownImportPath(request.path);
   return { jobId, request, uploadedName: shown && shown !== request.path ? shown : null };
 }

@@ -93,6 +93,15 @@ describe("integrity: the database refuses impossible states", () => {
     expect(await hint(-1)).toBe(CHECK);
   });
 
+  it("before a taxonomy is loaded, an import may name classes but a decision may not", async () => {
+    const { campaignId, imageIds, userId, sourceId } = ctx;
+    const withoutTaxonomy = (sql: string) => attempt(`DELETE FROM classes; ${sql.replaceAll("$1", String(campaignId)).replaceAll("$2", String(imageIds[0])).replaceAll("$3", String(userId))}`);
+    expect(await withoutTaxonomy(verdict("{5}").replace("$1", String(sourceId)))).toBeNull();
+    expect(await withoutTaxonomy(decision("{}"))).toBeNull();
+    expect(await withoutTaxonomy(decision("{5}"))).toBe(CHECK);
+    expect(await withoutTaxonomy(decision("{}", "{5}"))).toBe(CHECK);
+  });
+
   it("an update cannot bring an out-of-range class in either", async () => {
     const { campaignId, imageIds, userId } = ctx;
     const update = (classes: string) =>

@@ -14,5 +14,6 @@ export async function requireKnownClasses(tx: Pick<Tx, "imageClass">, ...lists: 
   const found = new Set(known.map((entry) => entry.index));
   const missing = wanted.filter((index) => !found.has(index)).sort((a, b) => a - b);
   const total = await tx.imageClass.count();
+  if (total === 0) throw new ExpectedError(`No class list is loaded yet, so class ${missing.join(", ")} names nothing: import the taxonomy first.`);
   throw new ExpectedError(`Class ${missing.join(", ")} is not one of the dataset's ${total} classes (indices 0 to ${total - 1}).`);
 }

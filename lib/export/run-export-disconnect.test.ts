@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { EXPORT_APPLICATION_NAME, runExport } from "@/lib/export/run-export";
+import { seedClasses } from "@/lib/testing/factories";
 import { cleanRuleSchema } from "@/lib/validation/export";
 
 const url = process.env.DATABASE_URL!;
@@ -12,6 +13,7 @@ let datasetId: number;
 
 // Enough rows that the export cannot finish into socket buffers: the server must still be sending when the client leaves.
 beforeAll(async () => {
+  await seedClasses(db);
   const dataset = await db.dataset.create({ data: { slug: "big", name: "Big" }, select: { id: true } });
   datasetId = dataset.id;
   await db.$executeRaw`

@@ -28,6 +28,8 @@ export async function seedUser(db: Db, role: Role = "ANNOTATOR", overrides: { ac
   });
 }
 
+// Decisions and consensus rows may name only classes of a loaded taxonomy (the database checks it):
+// the seeders that write them load one first.
 export async function seedClasses(db: Db, count = 1000) {
   const existing = await db.imageClass.count();
   if (existing >= count) return;
@@ -77,6 +79,7 @@ export interface DecisionSpec {
  * claim queue. Plain SQL from one JSON recordset: Prisma's createMany takes seconds per thousand rows.
  */
 export async function seedDecisions(db: Db, campaignId: number, specs: readonly DecisionSpec[]): Promise<number[]> {
+  await seedClasses(db);
   const rows = specs.map((spec) => ({
     image_id: spec.imageId,
     user_id: spec.userId,
@@ -121,6 +124,7 @@ type ConsensusSeed = Partial<Omit<Prisma.ConsensusUncheckedCreateInput, "imageId
 
 /** A consensus row with one revision per version, as the recomputation writes them (until it lands, tests make their own). */
 export async function seedConsensus(db: Db, seed: ConsensusSeed) {
+  await seedClasses(db);
   const consensus = await db.consensus.create({
     data: { status: "AGREED", classes: [], method: "majority:2", decisionCount: 0, ...seed },
     select: { id: true, version: true, status: true, classes: true, method: true },
@@ -144,6 +148,7 @@ type DecisionSeed = Pick<Prisma.DecisionUncheckedCreateInput, "imageId" | "userI
 
 /** A decision with its revision history (version n after n - 1 edits), as submitDecision leaves it; queue slots untouched. */
 export async function seedDecisionWithHistory(db: Db, seed: DecisionSeed) {
+  await seedClasses(db);
   const { history = [], ...fields } = seed;
   const content = { classes: fields.classes ?? [], ambiguity: fields.ambiguity ?? null, candidateClasses: fields.candidateClasses ?? [], outsideLabels: fields.outsideLabels ?? [], notes: fields.notes ?? "" };
   const decision = await db.decision.create({

@@ -3,7 +3,7 @@ import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { loadCampaignAgreement } from "@/lib/agreement/load-campaign-agreement";
 import { recomputeCampaign } from "@/lib/consensus/recompute";
 import { createDb, type Db } from "@/lib/db";
-import { seedUser } from "@/lib/testing/factories";
+import { seedClasses, seedUser } from "@/lib/testing/factories";
 import type { Benchmark, BenchContext } from "./benchmark";
 
 /**
@@ -11,6 +11,8 @@ import type { Benchmark, BenchContext } from "./benchmark";
  * majority), written with set-based SQL.
  */
 async function seedRecomputeCampaign(db: Db, images: number): Promise<number> {
+  // The database checks every class a decision or a consensus names against the taxonomy, as it does for users.
+  await seedClasses(db);
   const slug = `bench-consensus-${images}-${Date.now()}`;
   const dataset = await db.dataset.create({ data: { slug, name: slug }, select: { id: true } });
   await db.$executeRaw`

@@ -6,6 +6,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { createDb } from "@/lib/db";
 import { runExport } from "@/lib/export/run-export";
 import { consensusRowsSql, type ExportScope, provenanceRowsSql } from "@/lib/export/sql";
+import { seedClasses } from "@/lib/testing/factories";
 import { cleanRuleSchema, EXPORT_FORMAT_NAMES, type ExportFormatName } from "@/lib/validation/export";
 import type { Benchmark, BenchContext, Measure } from "./benchmark";
 
@@ -21,6 +22,8 @@ const MiB = 1024 * 1024;
 async function seedConsensus(url: string, images: number): Promise<ExportScope> {
   const db = createDb(url);
   try {
+    // The database checks every class a decision or a consensus names against the taxonomy, as it does for users.
+    await seedClasses(db);
     const dataset = await db.dataset.create({ data: { slug: `bench-export-${images}`, name: "bench export" }, select: { id: true } });
     await db.$executeRaw`
       INSERT INTO images (dataset_id, file_key, split, file_number, storage_path)
