@@ -4,7 +4,7 @@ import { createDb } from "@/lib/db";
 import { seedCampaign, seedDataset } from "@/lib/testing/factories";
 import { type CpuCost, cpuMeter, newSecret, startAppServer } from "./app-server";
 import type { Benchmark, BenchContext, Measure } from "./benchmark";
-import { committedTransactions, drivePageRenders, driveHotPath, driveSignedInFloor, driveStaticFloor, type LoadResult, overAssigned, seedHotPath, seedLabeledDataset, startLabeling } from "./hot-path";
+import { committedTransactions, drivePageRenders, driveHotPath, driveSignedInFloor, driveStaticFloor, type LoadResult, overAssigned, seedCampaignUnderWay, seedHotPath, seedLabeledDataset, startLabeling } from "./hot-path";
 import { bareSqlLoops } from "./sql-baseline";
 import { summarise } from "./stats";
 
@@ -61,6 +61,7 @@ async function measure(ctx: BenchContext): Promise<Measure[]> {
     const largeSize = ctx.quick ? 5_000 : 1_300_000;
     const large = await seedLabeledDataset(db, largeSize);
     const largeCampaign = await seedCampaign(db, { datasetId: large.datasetId, imageIds: large.imageIds, memberIds: [userIds[0]!] });
+    await seedCampaignUnderWay(db, largeCampaign);
     const first = setup.annotators[0]!;
     const largeSetup = { ...setup, campaignId: largeCampaign, annotators: [{ ...first, held: await startLabeling(first.server, setup.actions, first.cookie, largeCampaign) }] };
     const largeRuns: LoadResult[] = [];
