@@ -52,7 +52,6 @@ export async function readDecisions(tx: Tx, campaignId: number, imageId: number 
 export const notGold = (campaignId: number, imageId: Prisma.Sql) =>
   Prisma.sql`NOT EXISTS (SELECT 1 FROM campaign_images g WHERE g.campaign_id = ${campaignId} AND g.image_id = ${imageId} AND g.gold)`;
 
-
 export interface StoredRow {
   id: number;
   image_id: number;
